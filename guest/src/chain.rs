@@ -1,0 +1,123 @@
+//! Chain specifications: which fork rules apply to a block, by chain id and timestamp.
+//!
+//! alloy-evm's `EthSpec` covers only mainnet, sepolia and holesky and has no blob schedule, so the
+//! validator carries its own [`ChainSpec`] implementing [`EthExecutorSpec`].
+
+use alloy_eips::{eip6110::MAINNET_DEPOSIT_CONTRACT_ADDRESS, eip7840::BlobParams};
+use alloy_evm::eth::spec::EthExecutorSpec;
+use alloy_hardforks::{
+    EthereumChainHardforks, EthereumHardfork, EthereumHardforks, ForkCondition,
+};
+use alloy_primitives::{Address, address};
+
+/// Mainnet chain id.
+pub const MAINNET: u64 = 1;
+/// Sepolia chain id.
+pub const SEPOLIA: u64 = 11_155_111;
+/// Holesky chain id.
+pub const HOLESKY: u64 = 17_000;
+/// Hoodi chain id.
+pub const HOODI: u64 = 560_048;
+
+/// The fork schedule and chain constants the block executor needs.
+#[derive(Debug, Clone)]
+pub struct ChainSpec {
+    /// EIP-155 chain id.
+    pub chain_id: u64,
+    hardforks: EthereumChainHardforks,
+    deposit_contract: Address,
+    /// EIP-7928 block access lists and EIP-7843 slot numbers from genesis, on top of the
+    /// schedule's own forks (the draft Amsterdam of the `tests-zkevm@v0.3.3` fixtures).
+    draft_amsterdam: bool,
+}
+
+impl ChainSpec {
+    /// The known chain with this id (mainnet, sepolia, holesky, hoodi), or `None`.
+    pub fn known(chain_id: u64) -> Option<Self> {
+        let (hardforks, deposit_contract) = match chain_id {
+            MAINNET => (EthereumChainHardforks::mainnet(), MAINNET_DEPOSIT_CONTRACT_ADDRESS),
+            SEPOLIA => (
+                EthereumChainHardforks::sepolia(),
+                address!("0x7f02c3e3c98b133055b8b348b2ac625669ed295d"),
+            ),
+            HOLESKY => (
+                EthereumChainHardforks::holesky(),
+                address!("0x4242424242424242424242424242424242424242"),
+            ),
+            HOODI => (
+                EthereumChainHardforks::hoodi(),
+                address!("0x00000000219ab540356cbb839cbe05303d7705fa"),
+            ),
+            _ => return None,
+        };
+        Some(Self { chain_id, hardforks, deposit_contract, draft_amsterdam: false })
+    }
+
+    /// The test network of the EEST zkEVM fixtures (`tests-zkevm@v0.3.3`, run under chain id 1):
+    /// every fork through BPO2 from genesis, plus the draft Amsterdam those fixtures were filled
+    /// with — EIP-7928 block access lists and EIP-7843 slot numbers over Osaka's EVM rules. (The
+    /// Amsterdam of revm 43 is later: it adds EIP-8037 state gas, EIP-2780 intrinsic gas and the
+    /// EIP-8282 builder system calls, which those fixtures do not have.)
+    pub fn draft_amsterdam_from_genesis(chain_id: u64) -> Self {
+        Self {
+            chain_id,
+            hardforks: EthereumChainHardforks::new(EthereumHardfork::devnet()),
+            deposit_contract: MAINNET_DEPOSIT_CONTRACT_ADDRESS,
+            draft_amsterdam: true,
+        }
+    }
+
+    /// Whether blocks at `timestamp` carry an EIP-7928 block access list and an EIP-7843 slot
+    /// number (Amsterdam, or the draft Amsterdam of the test network).
+    pub fn has_block_access_list(&self, timestamp: u64) -> bool {
+        self.draft_amsterdam || self.is_amsterdam_active_at_timestamp(timestamp)
+    }
+
+    /// Picks the chain spec for a block.
+    ///
+    /// A known chain id gives that chain's schedule. A payload that carries a block access list
+    /// (EIP-7928, Amsterdam) on a chain that has not scheduled Amsterdam is taken to come from the
+    /// fixtures' test network ([`Self::draft_amsterdam_from_genesis`]); otherwise the chain's own schedule decides
+    /// and the consensus checks reject a payload whose shape does not match its fork.
+    /// Unknown chain ids are rejected: the fork rules would be a guess.
+    pub fn for_block(chain_id: u64, has_block_access_list: bool) -> Option<Self> {
+        let known = Self::known(chain_id);
+        let amsterdam_scheduled = known
+            .as_ref()
+            .is_some_and(|c| c.ethereum_fork_activation(EthereumHardfork::Amsterdam) != ForkCondition::Never);
+        if has_block_access_list && !amsterdam_scheduled {
+            return Some(Self::draft_amsterdam_from_genesis(chain_id));
+        }
+        known
+    }
+
+    /// The EIP-4844/EIP-7840 blob parameters in force at `timestamp`, or `None` before Cancun.
+    pub fn blob_params_at(&self, timestamp: u64) -> Option<BlobParams> {
+        // Newest first: BPO forks and Amsterdam keep the last BPO's schedule.
+        if self.is_bpo2_active_at_timestamp(timestamp) {
+            Some(BlobParams::bpo2())
+        } else if self.is_bpo1_active_at_timestamp(timestamp) {
+            Some(BlobParams::bpo1())
+        } else if self.is_osaka_active_at_timestamp(timestamp) {
+            Some(BlobParams::osaka())
+        } else if self.is_prague_active_at_timestamp(timestamp) {
+            Some(BlobParams::prague())
+        } else if self.is_cancun_active_at_timestamp(timestamp) {
+            Some(BlobParams::cancun())
+        } else {
+            None
+        }
+    }
+}
+
+impl EthereumHardforks for ChainSpec {
+    fn ethereum_fork_activation(&self, fork: EthereumHardfork) -> ForkCondition {
+        self.hardforks.ethereum_fork_activation(fork)
+    }
+}
+
+impl EthExecutorSpec for ChainSpec {
+    fn deposit_contract_address(&self) -> Option<Address> {
+        Some(self.deposit_contract)
+    }
+}

@@ -1,0 +1,98 @@
+//! Stateless validation of one Ethereum block: input bytes in, `StatelessValidationResult` bytes out.
+//!
+//! The pipeline follows execution-specs' `stateless.py`, one module per step, data flowing one way:
+//! decode ([`zkevm_io_abi`]) → ancestor headers ([`ancestors`]) → payload as a block ([`payload`])
+//! → header rules ([`consensus`]) → senders ([`senders`]) → execution over the witness
+//! ([`witness_db`], [`execute`]) → block commitments ([`consensus`]) → post-state root
+//! ([`post_state`]) → output.
+//!
+//! It never panics on input: an undecodable input gives the all-zero result, an invalid block gives
+//! `successful_validation = false` with the request root and chain id of the input.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs, unreachable_pub)]
+#![forbid(unsafe_code)]
+
+extern crate alloc;
+
+pub mod ancestors;
+pub mod chain;
+pub mod consensus;
+pub mod error;
+pub mod execute;
+pub mod payload;
+pub mod post_state;
+pub mod senders;
+pub mod witness_db;
+
+pub use chain::ChainSpec;
+pub use error::ValidationError;
+
+use alloy_primitives::B256;
+use zkevm_io_abi::{ChainConfig, StatelessInput, StatelessValidationResult};
+
+/// What validating one block established, for callers that want more than the output bytes.
+#[derive(Debug, Clone)]
+pub struct Validated {
+    /// The post-state root computed through the witness (equal to the payload's).
+    pub state_root: B256,
+    /// Gas used by the block.
+    pub gas_used: u64,
+}
+
+/// Validates one encoded `StatelessInput` and returns the encoded `StatelessValidationResult`.
+///
+/// Never fails and never panics: see the crate docs for what each outcome commits.
+pub fn validate(input: &[u8]) -> alloc::vec::Vec<u8> {
+    validate_with_report(input).0.encode().to_vec()
+}
+
+/// Like [`validate`], and also returns the validation outcome itself (`None` when the input did
+/// not decode).
+pub fn validate_with_report(
+    input: &[u8],
+) -> (StatelessValidationResult, Option<Result<Validated, ValidationError>>) {
+    let Ok(input) = StatelessInput::decode(input) else {
+        return (StatelessValidationResult::zero(), None);
+    };
+    let outcome = validate_stateless_input(&input);
+    let result = StatelessValidationResult {
+        new_payload_request_root: input.new_payload_request.hash_tree_root(),
+        successful_validation: outcome.is_ok(),
+        chain_config: ChainConfig { chain_id: input.chain_config.chain_id },
+    };
+    (result, Some(outcome))
+}
+
+/// Runs every step of stateless validation on a decoded input.
+///
+/// Errors: the first rule the block breaks, as a [`ValidationError`].
+pub fn validate_stateless_input(input: &StatelessInput) -> Result<Validated, ValidationError> {
+    let request = &input.new_payload_request;
+    let witness = &input.witness;
+    let chain_id = input.chain_config.chain_id;
+    let has_bal = !request.execution_payload.block_access_list.is_empty();
+    let spec = ChainSpec::for_block(chain_id, has_bal).ok_or(ValidationError::UnknownChain(chain_id))?;
+
+    let ancestors = ancestors::Ancestors::verify(&witness.headers)?;
+    let block = payload::Block::from_request(request, &spec)?;
+    if block.header.parent_hash != ancestors.parent_hash {
+        return Err(ValidationError::Header("parent hash is not the last witness header's hash"));
+    }
+    consensus::check_header_against_parent(&block.header, &ancestors.parent, &spec)?;
+    consensus::check_blobs(&block, &spec)?;
+    consensus::check_block_size(&block, &spec)?;
+    let senders = senders::senders(&block.transactions, &input.public_keys)?;
+
+    let db = witness_db::WitnessDb::new(&witness.state, &witness.codes, ancestors);
+    let mut execution = execute::execute(&block, &senders, &spec, db)?;
+    consensus::check_execution(&block, &execution)?;
+
+    let bundle = execution.state.take_bundle();
+    let state_root = post_state::post_state_root(&mut execution.state.database, &bundle)
+        .map_err(ValidationError::Witness)?;
+    if state_root != block.header.state_root {
+        return Err(ValidationError::StateRootMismatch { computed: state_root, expected: block.header.state_root });
+    }
+    Ok(Validated { state_root, gas_used: block.header.gas_used })
+}

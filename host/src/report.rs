@@ -1,0 +1,134 @@
+//! One report per validated block, printed as a table or as JSON lines; shared by every command
+//! that validates (natively or under a zkVM).
+
+use crate::inputs::{BlockCase, Expected};
+use serde::Serialize;
+use std::time::Duration;
+use zkevm_guest::{Validated, ValidationError};
+use zkevm_io_abi::{StatelessInput, StatelessValidationResult};
+
+/// The outcome of validating one block.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockReport {
+    /// Where the block came from.
+    pub source: String,
+    /// The payload's block number (null when the input did not decode).
+    pub block_number: Option<u64>,
+    /// The payload's block hash, hex.
+    pub block_hash: Option<String>,
+    /// Number of transactions.
+    pub txs: Option<usize>,
+    /// The payload's gas used.
+    pub gas_used: Option<u64>,
+    /// The verdict: the output's `successful_validation`.
+    pub valid: bool,
+    /// The expected verdict, when known.
+    pub expected_valid: Option<bool>,
+    /// The output bytes, hex.
+    pub output: String,
+    /// The expected output bytes, hex, when known.
+    pub expected_output: Option<String>,
+    /// The computed post-state root, hex, when the block is valid.
+    pub state_root: Option<String>,
+    /// Output equals the expected output, or verdict equals the expected verdict where only that
+    /// is known (true when nothing is expected).
+    pub matches: bool,
+    /// Why the block is invalid, or null.
+    pub error: Option<String>,
+    /// Wall time of the validation, milliseconds.
+    pub time_ms: f64,
+}
+
+impl BlockReport {
+    /// Builds the report of one case from its output and the guest's own account of it.
+    pub fn new(
+        case: &BlockCase,
+        output: &[u8],
+        outcome: Option<&Result<Validated, ValidationError>>,
+        elapsed: Duration,
+    ) -> Self {
+        let decoded = StatelessInput::decode(&case.input).ok();
+        let payload = decoded.as_ref().map(|i| &i.new_payload_request.execution_payload);
+        let valid = StatelessValidationResult::decode(output).is_ok_and(|r| r.successful_validation);
+        let (expected_valid, expected_output) = match &case.expected {
+            Expected::Output(bytes) => (
+                StatelessValidationResult::decode(bytes).ok().map(|r| r.successful_validation),
+                Some(hex0x(bytes)),
+            ),
+            Expected::Valid(v) => (Some(*v), None),
+            Expected::Unknown => (None, None),
+        };
+        let matches = match &case.expected {
+            Expected::Output(bytes) => bytes.as_slice() == output,
+            Expected::Valid(v) => *v == valid,
+            Expected::Unknown => true,
+        };
+        let error = match outcome {
+            Some(Err(e)) => Some(e.to_string()),
+            None => Some("input does not decode as a StatelessInput".into()),
+            Some(Ok(_)) => None,
+        };
+        Self {
+            source: case.source.clone(),
+            block_number: payload.map(|p| p.block_number),
+            block_hash: payload.map(|p| hex0x(&p.block_hash)),
+            txs: payload.map(|p| p.transactions.len()),
+            gas_used: payload.map(|p| p.gas_used),
+            valid,
+            expected_valid,
+            output: hex0x(output),
+            expected_output,
+            state_root: match outcome {
+                Some(Ok(v)) => Some(v.state_root.to_string()),
+                _ => None,
+            },
+            matches,
+            error,
+            time_ms: elapsed.as_secs_f64() * 1e3,
+        }
+    }
+}
+
+/// `0x`-prefixed lowercase hex.
+pub fn hex0x(bytes: &[u8]) -> String {
+    format!("0x{}", hex::encode(bytes))
+}
+
+/// Prints the reports: JSON lines, or a table with a closing count.
+pub fn print(reports: &[BlockReport], json: bool) {
+    if json {
+        for report in reports {
+            println!("{}", serde_json::to_string(report).unwrap_or_default());
+        }
+        return;
+    }
+    println!("{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10}  source", "block", "hash", "txs", "gas", "verdict", "expected", "match", "time ms");
+    for r in reports {
+        let hash = r.block_hash.as_deref().map_or("-".to_string(), |h| format!("{}…", &h[..12.min(h.len())]));
+        println!(
+            "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10.1}  {}",
+            r.block_number.map_or("-".into(), |n| n.to_string()),
+            hash,
+            r.txs.map_or("-".into(), |n| n.to_string()),
+            r.gas_used.map_or("-".into(), |n| n.to_string()),
+            verdict(Some(r.valid)),
+            verdict(r.expected_valid),
+            if r.matches { "yes" } else { "NO" },
+            r.time_ms,
+            r.source,
+        );
+        if let (false, Some(error)) = (r.matches, &r.error) {
+            println!("           └ {error}");
+        }
+    }
+    let matched = reports.iter().filter(|r| r.matches).count();
+    println!("{} matched, {} did not, of {} blocks", matched, reports.len() - matched, reports.len());
+}
+
+fn verdict(valid: Option<bool>) -> &'static str {
+    match valid {
+        Some(true) => "valid",
+        Some(false) => "invalid",
+        None => "-",
+    }
+}
