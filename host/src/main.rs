@@ -7,14 +7,12 @@
 //!
 //! Exit codes: 0 every block matches, 1 some block does not, 2 an input cannot be read or parsed.
 
-mod build_input;
-mod inputs;
-mod report;
-
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use inputs::Expected;
-use report::BlockReport;
+use zkevm_host::{
+    inputs::{self, Expected},
+    report::{self, BlockReport},
+};
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 
 #[derive(Parser)]

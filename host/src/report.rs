@@ -102,11 +102,14 @@ pub fn print(reports: &[BlockReport], json: bool) {
         }
         return;
     }
-    println!("{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10}  source", "block", "hash", "txs", "gas", "verdict", "expected", "match", "time ms");
+    println!(
+        "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10}  {:<66}  source",
+        "block", "hash", "txs", "gas", "verdict", "expected", "match", "time ms", "state root"
+    );
     for r in reports {
         let hash = r.block_hash.as_deref().map_or("-".to_string(), |h| format!("{}…", &h[..12.min(h.len())]));
         println!(
-            "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10.1}  {}",
+            "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10.1}  {:<66}  {}",
             r.block_number.map_or("-".into(), |n| n.to_string()),
             hash,
             r.txs.map_or("-".into(), |n| n.to_string()),
@@ -115,6 +118,7 @@ pub fn print(reports: &[BlockReport], json: bool) {
             verdict(r.expected_valid),
             if r.matches { "yes" } else { "NO" },
             r.time_ms,
+            r.state_root.as_deref().unwrap_or("-"),
             r.source,
         );
         if let (false, Some(error)) = (r.matches, &r.error) {

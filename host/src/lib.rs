@@ -1,0 +1,9 @@
+//! The host side of the stateless validator: reading INPUT files, building guest inputs from blocks
+//! and witnesses, and reporting results. The `zkevm` binary (`main.rs`) is a thin CLI over this.
+
+#![deny(missing_docs, unreachable_pub)]
+#![forbid(unsafe_code)]
+
+pub mod build_input;
+pub mod inputs;
+pub mod report;

@@ -1,0 +1,60 @@
+//! Undecodable input commits the all-zero result and never panics.
+
+use zkevm_tests::zkevm_cases;
+
+const ZERO: [u8; 41] = [0; 41];
+
+/// A small deterministic generator (SplitMix64), so failures reproduce.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+#[test]
+fn empty_input_gives_the_zero_result() {
+    assert_eq!(zkevm_guest::validate(&[]), ZERO);
+}
+
+#[test]
+fn random_inputs_give_the_zero_result() {
+    let mut rng = SplitMix(7);
+    for _ in 0..2000 {
+        let len = (rng.next() % 700) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        assert_eq!(zkevm_guest::validate(&bytes), ZERO, "random input of {len} bytes");
+    }
+}
+
+#[test]
+fn truncated_inputs_give_the_zero_result() {
+    let case = zkevm_cases().into_iter().next().expect("a fixture block");
+    for len in (0..case.input.len()).step_by(7) {
+        assert_eq!(zkevm_guest::validate(&case.input[..len]), ZERO, "prefix of {len} bytes");
+    }
+}
+
+#[test]
+fn mutated_inputs_never_panic() {
+    // Mutations that still decode reach every later stage (headers, payload, execution, tries):
+    // the verdict may be anything, but the output is always a well-formed 41-byte result.
+    let mut rng = SplitMix(11);
+    let cases = zkevm_cases();
+    for round in 0..600 {
+        let case = &cases[round % cases.len()];
+        let mut input = case.input.clone();
+        for _ in 0..1 + rng.next() % 3 {
+            let at = (rng.next() as usize) % input.len();
+            input[at] ^= 1 << (rng.next() % 8);
+        }
+        let output = zkevm_guest::validate(&input);
+        assert_eq!(output.len(), 41);
+        assert!(output[32] <= 1);
+    }
+}
