@@ -18,6 +18,7 @@ extern crate alloc;
 pub mod ancestors;
 pub mod chain;
 pub mod consensus;
+pub mod deposits;
 pub mod error;
 pub mod execute;
 pub mod payload;
@@ -28,6 +29,8 @@ pub mod witness_db;
 pub use chain::ChainSpec;
 pub use error::ValidationError;
 
+use alloy_evm::eth::spec::EthExecutorSpec;
+use alloy_hardforks::EthereumHardforks;
 use alloy_primitives::B256;
 use zkevm_io_abi::{ChainConfig, StatelessInput, StatelessValidationResult};
 
@@ -87,6 +90,10 @@ pub fn validate_stateless_input(input: &StatelessInput) -> Result<Validated, Val
     let db = witness_db::WitnessDb::new(&witness.state, &witness.codes, ancestors);
     let mut execution = execute::execute(&block, &senders, &spec, db)?;
     consensus::check_execution(&block, &execution)?;
+    if spec.is_prague_active_at_timestamp(block.header.timestamp) {
+        let deposit_contract = spec.deposit_contract_address().unwrap_or_default();
+        deposits::check_deposit_logs(&execution.result.receipts, deposit_contract)?;
+    }
 
     let bundle = execution.state.take_bundle();
     let state_root = post_state::post_state_root(&mut execution.state.database, &bundle)
