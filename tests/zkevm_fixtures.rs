@@ -1,40 +1,14 @@
 //! Every block of the shipped EEST zkEVM fixtures (`tests-zkevm@v0.3.3`) must produce its
 //! `statelessOutputBytes` byte for byte.
 //!
-//! Blocks listed in [`KNOWN_FAILURES`] are those whose draft-Amsterdam gas rules the validator does
-//! not implement yet; they are asserted to still differ, so that fixing one forces the list to shrink.
+//! Blocks listed in [`KNOWN_FAILURES`] are known to differ (none at present); they are asserted to
+//! still differ, so that fixing one forces the list to shrink.
 
 use zkevm_host::inputs::Expected;
 use zkevm_tests::zkevm_cases;
 
 /// Fixture tests (by name fragment) known to differ, with the cause.
-const KNOWN_FAILURES: &[(&str, &str)] = &[
-    ("test_witness_codes_redelegation_old_marker_included_new_marker_excluded[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_reset_delegation[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_reverted_inner_call[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_reverted_transaction[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_create2_excludes_new_bytecode[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_create_same_hash_then_read[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_create_then_call_same_tx[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_failed_create_after_initcode_read[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_initcode_calls_existing_contract[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_excludes_bytecode_created_in_same_block[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_create_then_selfdestruct_same_tx[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_selfdestruct[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: receipts root differs"),
-    ("test_witness_codes_selfdestruct_beneficiary_delegated_eoa[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: receipts root differs"),
-    ("test_witness_codes_selfdestruct_beneficiary_no_code[fork_Amsterdam-blockchain_test-eoa]#0", "draft-Amsterdam gas rules: receipts root differs"),
-    ("test_witness_codes_selfdestruct_beneficiary_no_code[fork_Amsterdam-blockchain_test-nonexistent]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_codes_selfdestruct_in_initcode[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_state_delete_with_modified_dirty_sibling_omits_post[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_state_delete_with_new_dirty_sibling_omits_post_state_node[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_state_sstore_delete_branch_collapse_adds_auxiliary_node[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_state_sstore_delete_only_slot_keeps_proof[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_state_structural_invariants[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: receipts root differs"),
-    ("test_witness_state_failed_call_still_contains_target_account_proof[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_state_block_diff_delete_insert_before_delete_order[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_state_sstore_into_empty_storage_omits_post_state_nodes[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-    ("test_witness_state_sstore_new_slot_omits_post_state_nodes[fork_Amsterdam-blockchain_test]#0", "draft-Amsterdam gas rules: gas used differs"),
-];
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 /// The number of blocks with stateless bytes in the shipped fixtures.
 const FIXTURE_BLOCKS: usize = 130;

@@ -26,8 +26,9 @@ pub struct ChainSpec {
     pub chain_id: u64,
     hardforks: EthereumChainHardforks,
     deposit_contract: Address,
-    /// EIP-7928 block access lists and EIP-7843 slot numbers from genesis, on top of the
-    /// schedule's own forks (the draft Amsterdam of the `tests-zkevm@v0.3.3` fixtures).
+    /// The draft Amsterdam of the `tests-zkevm@v0.3.3` fixtures from genesis, on top of the
+    /// schedule's own forks: EIP-7928 block access lists, EIP-7843 slot numbers and the draft's
+    /// EVM rules ([`crate::evm`]).
     draft_amsterdam: bool,
 }
 
@@ -55,9 +56,11 @@ impl ChainSpec {
 
     /// The test network of the EEST zkEVM fixtures (`tests-zkevm@v0.3.3`, run under chain id 1):
     /// every fork through BPO2 from genesis, plus the draft Amsterdam those fixtures were filled
-    /// with — EIP-7928 block access lists and EIP-7843 slot numbers over Osaka's EVM rules. (The
-    /// Amsterdam of revm 43 is later: it adds EIP-8037 state gas, EIP-2780 intrinsic gas and the
-    /// EIP-8282 builder system calls, which those fixtures do not have.)
+    /// with — EIP-7928 block access lists, EIP-7843 slot numbers, EIP-7708 transfer logs and an
+    /// early EIP-8037 state gas over Osaka's gas schedule, with EIP-7778 block gas accounting
+    /// (see [`crate::evm`]). (The Amsterdam of revm 43 is later: its EIP-8037 is repriced and
+    /// tied to EIP-2780 intrinsic gas, and it adds EIP-8038 and the EIP-8282 builder system calls,
+    /// which those fixtures do not have.)
     pub fn draft_amsterdam_from_genesis(chain_id: u64) -> Self {
         Self {
             chain_id,
@@ -65,6 +68,12 @@ impl ChainSpec {
             deposit_contract: MAINNET_DEPOSIT_CONTRACT_ADDRESS,
             draft_amsterdam: true,
         }
+    }
+
+    /// Whether this is the fixtures' test network, whose EVM runs the draft Amsterdam rules
+    /// ([`crate::evm`]).
+    pub fn is_draft_amsterdam(&self) -> bool {
+        self.draft_amsterdam
     }
 
     /// Whether blocks at `timestamp` carry an EIP-7928 block access list and an EIP-7843 slot

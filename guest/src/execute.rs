@@ -6,14 +6,14 @@
 //! block access list indexes of the pre- and post-transaction phases, and the rule that a block is
 //! invalid when an EIP-7002 / EIP-7251 predeploy has no code.
 
-use crate::{chain::ChainSpec, error::ValidationError, payload::Block, witness_db::WitnessDb};
+use crate::{chain::ChainSpec, error::ValidationError, evm::ValidatorEvm, payload::Block, witness_db::WitnessDb};
 use alloc::{borrow::Cow, format};
 use alloy_consensus::{ReceiptEnvelope, transaction::Recovered};
 use alloy_eips::{eip7002::WITHDRAWAL_REQUEST_PREDEPLOY_ADDRESS, eip7251::CONSOLIDATION_REQUEST_PREDEPLOY_ADDRESS};
 use alloy_evm::{
-    Evm, EvmEnv, EvmFactory,
+    Evm, EvmEnv,
     block::{BlockExecutionResult, BlockExecutor},
-    eth::{EthBlockExecutionCtx, EthBlockExecutor, EthEvmFactory, receipt_builder::AlloyReceiptBuilder},
+    eth::{EthBlockExecutionCtx, EthBlockExecutor, receipt_builder::AlloyReceiptBuilder},
 };
 use alloy_hardforks::EthereumHardforks;
 use alloy_primitives::Address;
@@ -44,7 +44,7 @@ pub fn execute<'a>(block: &Block, senders: &[Address], spec: &ChainSpec, db: Wit
     let amsterdam = spec.has_block_access_list(header.timestamp);
     let state = State::builder().with_database(db).with_bundle_update().with_bal_builder_if(amsterdam).build();
     let env = EvmEnv::for_eth_block(header, spec, spec.chain_id, spec.blob_params_at(header.timestamp));
-    let evm = EthEvmFactory::default().create_evm(state, env);
+    let evm = ValidatorEvm::new(state, env, spec.is_draft_amsterdam());
     let ctx = EthBlockExecutionCtx {
         parent_hash: header.parent_hash,
         parent_beacon_block_root: header.parent_beacon_block_root,

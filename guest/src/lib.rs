@@ -20,6 +20,7 @@ pub mod chain;
 pub mod consensus;
 pub mod deposits;
 pub mod error;
+pub mod evm;
 pub mod execute;
 pub mod payload;
 pub mod post_state;
