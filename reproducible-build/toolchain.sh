@@ -13,6 +13,7 @@ PACKAGES=(
   "rust-web-src=${RUST_DEB_VERSION}"
   lld
   qemu-user
+  libclang-dev  # bindgen in zkvm-interface/tests/bindings_fresh.rs (loaded at run time)
 )
 
 have_all() {

@@ -11,13 +11,17 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs, unreachable_pub)]
-#![forbid(unsafe_code)]
+#![cfg_attr(not(feature = "accelerators"), forbid(unsafe_code))]
+// With `accelerators`, `crypto::native_keccak256` (a C-ABI hook) is the one allowed exception.
+#![cfg_attr(feature = "accelerators", deny(unsafe_code))]
 
 extern crate alloc;
 
 pub mod ancestors;
 pub mod chain;
 pub mod consensus;
+#[cfg(feature = "accelerators")]
+pub mod crypto;
 pub mod deposits;
 pub mod error;
 pub mod evm;
@@ -56,11 +60,16 @@ pub fn validate(input: &[u8]) -> alloc::vec::Vec<u8> {
 pub fn validate_with_report(
     input: &[u8],
 ) -> (StatelessValidationResult, Option<Result<Validated, ValidationError>>) {
+    #[cfg(feature = "accelerators")]
+    crypto::install();
     let Ok(input) = StatelessInput::decode(input) else {
         return (StatelessValidationResult::zero(), None);
     };
     let outcome = validate_stateless_input(&input);
     let result = StatelessValidationResult {
+        #[cfg(feature = "accelerators")]
+        new_payload_request_root: crypto::request_root(&input.new_payload_request),
+        #[cfg(not(feature = "accelerators"))]
         new_payload_request_root: input.new_payload_request.hash_tree_root(),
         successful_validation: outcome.is_ok(),
         chain_config: ChainConfig { chain_id: input.chain_config.chain_id },
@@ -72,6 +81,8 @@ pub fn validate_with_report(
 ///
 /// Errors: the first rule the block breaks, as a [`ValidationError`].
 pub fn validate_stateless_input(input: &StatelessInput) -> Result<Validated, ValidationError> {
+    #[cfg(feature = "accelerators")]
+    crypto::install();
     let request = &input.new_payload_request;
     let witness = &input.witness;
     let chain_id = input.chain_config.chain_id;
