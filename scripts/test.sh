@@ -11,3 +11,12 @@ reproducible-build/toolchain.sh
 cargo test --release --locked --workspace
 reproducible-build/build-guest-lib.sh
 echo "guest library builds for riscv64im (no_std)"
+
+# The guest ELF under real executors: build the SP1 and qemu ELFs, then check their outputs against
+# the native validator (EEST and mainnet blocks), `zkevm run`'s exit codes and JSON, and a link
+# against a foreign platform library (platforms/vendor-example).
+reproducible-build/build-elf.sh sp1 target/elf/zkevm-sp1.elf
+reproducible-build/build-elf.sh qemu target/elf/zkevm-qemu.elf
+cargo test --release --locked -p zkevm-host --test zkvm -- --ignored --test-threads 1
+# Reproducibility: a fresh clone at another path must build the same SP1 ELF.
+reproducible-build/check-reproducible.sh sp1 target/elf/zkevm-sp1.elf

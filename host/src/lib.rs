@@ -1,9 +1,12 @@
 //! The host side of the stateless validator: reading INPUT files, building guest inputs from blocks
-//! and witnesses, and reporting results. The `zkevm` binary (`main.rs`) is a thin CLI over this.
+//! and witnesses, building the guest ELF, running it under zkVM executors, and reporting results.
+//! The `zkevm` binary (`main.rs`) is a thin CLI over this.
 
 #![deny(missing_docs, unreachable_pub)]
 #![forbid(unsafe_code)]
 
 pub mod build_input;
+pub mod elf_build;
 pub mod inputs;
 pub mod report;
+pub mod zkvm;

@@ -4,14 +4,22 @@
 //!   guest ELF runs, and compares each with its expected output or verdict.
 //! - `zkevm input <INPUT>... --out DIR`: writes each block's SSZ guest input (`<name>.ssz`) and,
 //!   where known, its expected output (`<name>.out`).
+//! - `zkevm build [--platform sp1|qemu|DIR] [--out FILE]`: builds the guest ELF reproducibly.
+//! - `zkevm run --zkvm sp1|qemu [--elf FILE] <INPUT>...`: runs the guest ELF on every block under
+//!   an executor and compares its output with the expected one and with the native output.
+//! - `zkevm bench [--elf FILE] [<INPUT>...]`: `run --zkvm sp1` over the shipped mainnet blocks
+//!   (by default), reporting cycles, cycles per gas and peak guest heap.
 //!
-//! Exit codes: 0 every block matches, 1 some block does not, 2 an input cannot be read or parsed.
+//! Exit codes (validate, run, bench): 0 every block matches, 1 some block does not, 2 an input
+//! cannot be read or parsed, or the ELF cannot be loaded or run. build: 0 built, 2 failed.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use zkevm_host::{
+    elf_build,
     inputs::{self, Expected},
     report::{self, BlockReport},
+    zkvm::{Runner, Zkvm},
 };
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 
@@ -46,6 +54,41 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Build the guest ELF (reproducible-build/build-elf.sh) and its JSON manifest (<out>.json).
+    Build {
+        /// `sp1`, `qemu`, or a directory holding a vendor's libzkvm_platform.a and link.ld.
+        #[arg(long, default_value = "sp1")]
+        platform: String,
+        /// Where to write the ELF [default: target/elf/zkevm-<platform>.elf].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run the guest ELF under a zkVM executor on every block; compare with expected and native.
+    Run {
+        /// The executor.
+        #[arg(long, value_enum)]
+        zkvm: Zkvm,
+        /// The guest ELF [default: target/elf/zkevm-<zkvm>.elf, as `zkevm build` writes it].
+        #[arg(long)]
+        elf: Option<PathBuf>,
+        /// Print one JSON object per block instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Input files, as for `validate`.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Run blocks under SP1 and report cycles, cycles per gas and peak guest heap.
+    Bench {
+        /// The SP1 guest ELF [default: target/elf/zkevm-sp1.elf].
+        #[arg(long)]
+        elf: Option<PathBuf>,
+        /// Print one JSON object per block instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Input files [default: the shipped mainnet blocks, fixtures/mainnet/*.json.gz].
+        inputs: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -53,6 +96,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate { native: _, json, inputs } => validate(&inputs, json),
         Command::Input { inputs, out } => write_inputs(&inputs, &out),
+        Command::Build { platform, out } => build(&platform, out),
+        Command::Run { zkvm, elf, json, inputs } => run(zkvm, elf, &inputs, json),
+        Command::Bench { elf, json, inputs } => bench(elf, inputs, json),
     };
     match result {
         Ok(code) => code,
@@ -77,6 +123,57 @@ fn validate(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     report::print(&reports, json);
     let all_match = reports.iter().all(|r| r.matches);
     Ok(if all_match { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn build(platform: &str, out: Option<PathBuf>) -> Result<ExitCode> {
+    let name = if matches!(platform, "sp1" | "qemu") { platform } else { "vendor" };
+    let out = out.unwrap_or_else(|| elf_build::default_elf(name));
+    elf_build::build(platform, &out)?;
+    println!("{}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs every block under `zkvm`; the report's verdict and output come from the zkVM, the state
+/// root (and the reason when invalid) from a native run of the same input alongside.
+fn run(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let cases = inputs::load(paths)?;
+    let elf = elf.unwrap_or_else(|| elf_build::default_elf(zkvm.name()));
+    let runner = Runner::new(zkvm, &elf)?;
+    let mut reports = Vec::with_capacity(cases.len());
+    for case in &cases {
+        let execution = runner.run(&case.input).with_context(|| format!("{}: {}", case.source, zkvm.name()))?;
+        let (native, outcome) = zkevm_guest::validate_with_report(&case.input);
+        let native = native.encode();
+        let mut report = BlockReport::new(case, &execution.output, outcome.as_ref(), execution.elapsed)
+            .with_zkvm(zkvm.name(), execution.cycles, execution.heap_peak);
+        if execution.exit_code != 0 {
+            report = report.mismatch(format!("the guest exited with code {}", execution.exit_code));
+        } else if execution.output != native.as_slice() {
+            report = report.mismatch(format!(
+                "{} output differs from the native output {}",
+                zkvm.name(),
+                report::hex0x(&native)
+            ));
+        }
+        reports.push(report);
+    }
+    report::print(&reports, json);
+    let all_match = reports.iter().all(|r| r.matches);
+    Ok(if all_match { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, json: bool) -> Result<ExitCode> {
+    if paths.is_empty() {
+        let dir = elf_build::workspace_root().join("fixtures").join("mainnet");
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .with_context(|| format!("{}: cannot list the mainnet fixtures", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".json.gz"))
+            .collect();
+        found.sort();
+        paths = found;
+    }
+    run(Zkvm::Sp1, elf, &paths, json)
 }
 
 fn write_inputs(paths: &[PathBuf], out: &PathBuf) -> Result<ExitCode> {

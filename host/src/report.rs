@@ -28,7 +28,8 @@ pub struct BlockReport {
     pub output: String,
     /// The expected output bytes, hex, when known.
     pub expected_output: Option<String>,
-    /// The computed post-state root, hex, when the block is valid.
+    /// The computed post-state root, hex, when the block is valid. Under a zkVM (`zkevm run`) the
+    /// guest commits only the 41-byte result, so this comes from a native run of the same input.
     pub state_root: Option<String>,
     /// Output equals the expected output, or verdict equals the expected verdict where only that
     /// is known (true when nothing is expected).
@@ -37,6 +38,18 @@ pub struct BlockReport {
     pub error: Option<String>,
     /// Wall time of the validation, milliseconds.
     pub time_ms: f64,
+    /// The zkVM that ran the guest ELF (`sp1`, `qemu`); absent for native validation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zkvm: Option<String>,
+    /// RISC-V instructions the guest retired (SP1's cycle count); absent when not counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cycles: Option<u64>,
+    /// `cycles / gas_used`; absent without cycles or with zero gas.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cycles_per_gas: Option<f64>,
+    /// Peak guest heap, bytes (the guest bump allocator's high-water mark); absent when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heap_peak_bytes: Option<u64>,
 }
 
 impl BlockReport {
@@ -85,7 +98,32 @@ impl BlockReport {
             matches,
             error,
             time_ms: elapsed.as_secs_f64() * 1e3,
+            zkvm: None,
+            cycles: None,
+            cycles_per_gas: None,
+            heap_peak_bytes: None,
         }
+    }
+
+    /// Adds what a zkVM run measured: the executor's name, cycles (and cycles per gas, when
+    /// the block used gas) and the guest's peak heap.
+    pub fn with_zkvm(mut self, zkvm: &str, cycles: Option<u64>, heap_peak_bytes: Option<u64>) -> Self {
+        self.zkvm = Some(zkvm.to_string());
+        self.cycles = cycles;
+        self.cycles_per_gas = match (cycles, self.gas_used) {
+            (Some(c), Some(g)) if g > 0 => Some(c as f64 / g as f64),
+            _ => None,
+        };
+        self.heap_peak_bytes = heap_peak_bytes;
+        self
+    }
+
+    /// Marks the report as not matching, with `why` as its error (e.g. the zkVM output differs
+    /// from the native one, or the guest exited with a non-zero code).
+    pub fn mismatch(mut self, why: String) -> Self {
+        self.matches = false;
+        self.error = Some(why);
+        self
     }
 }
 
@@ -95,6 +133,9 @@ pub fn hex0x(bytes: &[u8]) -> String {
 }
 
 /// Prints the reports: JSON lines, or a table with a closing count.
+///
+/// The table gets `cycles`, `cyc/gas` and `heap MiB` columns when some report has cycles or a
+/// heap peak (zkVM runs), and the verdict columns always.
 pub fn print(reports: &[BlockReport], json: bool) {
     if json {
         for report in reports {
@@ -102,14 +143,26 @@ pub fn print(reports: &[BlockReport], json: bool) {
         }
         return;
     }
+    let zkvm = reports.iter().any(|r| r.cycles.is_some() || r.heap_peak_bytes.is_some());
+    let zkvm_header = if zkvm { format!(" {:>14} {:>8} {:>9}", "cycles", "cyc/gas", "heap MiB") } else { String::new() };
     println!(
-        "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10}  {:<66}  source",
-        "block", "hash", "txs", "gas", "verdict", "expected", "match", "time ms", "state root"
+        "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10}{}  {:<66}  source",
+        "block", "hash", "txs", "gas", "verdict", "expected", "match", "time ms", zkvm_header, "state root"
     );
     for r in reports {
         let hash = r.block_hash.as_deref().map_or("-".to_string(), |h| format!("{}…", &h[..12.min(h.len())]));
+        let zkvm_cells = if zkvm {
+            format!(
+                " {:>14} {:>8} {:>9}",
+                r.cycles.map_or("-".into(), |c| c.to_string()),
+                r.cycles_per_gas.map_or("-".into(), |c| format!("{c:.1}")),
+                r.heap_peak_bytes.map_or("-".into(), |h| format!("{:.1}", h as f64 / (1024.0 * 1024.0))),
+            )
+        } else {
+            String::new()
+        };
         println!(
-            "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10.1}  {:<66}  {}",
+            "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10.1}{}  {:<66}  {}",
             r.block_number.map_or("-".into(), |n| n.to_string()),
             hash,
             r.txs.map_or("-".into(), |n| n.to_string()),
@@ -118,6 +171,7 @@ pub fn print(reports: &[BlockReport], json: bool) {
             verdict(r.expected_valid),
             if r.matches { "yes" } else { "NO" },
             r.time_ms,
+            zkvm_cells,
             r.state_root.as_deref().unwrap_or("-"),
             r.source,
         );

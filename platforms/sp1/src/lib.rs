@@ -1,0 +1,167 @@
+//! SP1 v6 platform layer: the standard zkVM guest interface on top of SP1's `ecall` ABI.
+//!
+//! Provides `_start`, `read_input`, `write_output` and `abort` with C linkage; the linker script
+//! `link.x` next to this crate places the image at 0x7800_0000 (SP1 rejects any PT_LOAD below) and
+//! defines `_heap_start`/`_heap_end` and the stack. SP1 ABI (from `sp1-core-executor` 6.10's
+//! `SyscallCode`): call code in `t0`, arguments in `a0`, `a1`, `a2`, result back in `t0`.
+//!
+//! - input: `HINT_LEN` (0xF0) gives the length of the next input chunk (`u64::MAX` when there is
+//!   none: empty input), `HINT_READ` (0xF1) copies it to an 8-byte-aligned buffer, writing whole
+//!   8-byte words (so the buffer is padded to a multiple of 8 plus one word);
+//! - output: `WRITE` (0x02) to fd 13 appends to SP1's public values;
+//! - termination: after `main` returns, `COMMIT` (0x10) the 8 little-endian `u32` words of
+//!   sha256(all public-value bytes), `COMMIT_DEFERRED_PROOFS` (0x1A) eight zero words (no proofs
+//!   are verified inside), then `HALT` (0x00) with `main`'s return value as exit code.
+//!   `abort()` halts with exit code [`ABORT_EXIT_CODE`] and commits nothing.
+//!
+//! The input buffer comes from the program's global allocator (which the guest program provides
+//! over `_heap_start.._heap_end`). All memory accesses here are aligned: SP1 traps misaligned ones.
+//!
+//! Accelerators: the standard's `zkvm_*` functions are not provided yet; keccak256 and sha256 will
+//! map onto `KECCAK_PERMUTE` / `SHA_EXTEND` + `SHA_COMPRESS`, the rest link the software crate.
+//!
+//! On targets other than `riscv64` the crate is empty.
+
+#![no_std]
+
+/// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
+pub const ABORT_EXIT_CODE: u32 = 134;
+
+#[cfg(target_arch = "riscv64")]
+mod imp {
+    extern crate alloc;
+
+    use super::ABORT_EXIT_CODE;
+    use core::{alloc::Layout, arch::asm, arch::global_asm, ptr};
+    use sha2::{Digest, Sha256};
+
+    const HALT: u64 = 0x00;
+    const WRITE: u64 = 0x02;
+    const COMMIT: u64 = 0x10;
+    const COMMIT_DEFERRED_PROOFS: u64 = 0x1A;
+    const HINT_LEN: u64 = 0xF0;
+    const HINT_READ: u64 = 0xF1;
+    /// SP1's file descriptor for public values.
+    const FD_PUBLIC_VALUES: u64 = 13;
+
+    // Entry: global pointer (without relaxation, `la gp` would relax against itself), the stack
+    // top of `link.x`, then `main`, whose return value goes to `__zkevm_sp1_exit`.
+    global_asm!(
+        ".section .text._start, \"ax\", @progbits",
+        ".globl _start",
+        ".type _start, @function",
+        "_start:",
+        ".option push",
+        ".option norelax",
+        "la gp, __global_pointer$",
+        ".option pop",
+        "la sp, _stack_top",
+        "call main",
+        "tail __zkevm_sp1_exit",
+    );
+
+    /// One `ecall` with code `code` and three arguments; returns `t0` afterwards.
+    #[inline(always)]
+    unsafe fn ecall(code: u64, a0: u64, a1: u64, a2: u64) -> u64 {
+        let out: u64;
+        unsafe {
+            asm!("ecall", inout("t0") code => out, in("a0") a0, in("a1") a1, in("a2") a2,
+                 options(nostack));
+        }
+        out
+    }
+
+    /// The cached input: (pointer, length), read on the first `read_input` call.
+    static mut INPUT: Option<(*const u8, usize)> = None;
+    /// Running sha256 of every byte written with `write_output`.
+    static mut OUTPUT_HASH: Option<Sha256> = None;
+
+    /// Standard IO: the private input (zero-copy, idempotent).
+    ///
+    /// # Safety
+    /// `buf_ptr` and `buf_size` must be valid for writes.
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn read_input(buf_ptr: *mut *const u8, buf_size: *mut usize) {
+        unsafe {
+            let (p, n) = match INPUT {
+                Some(cached) => cached,
+                None => {
+                    let cached = fetch_input();
+                    INPUT = Some(cached);
+                    cached
+                }
+            };
+            *buf_ptr = p;
+            *buf_size = n;
+        }
+    }
+
+    /// Reads the first hinted input chunk into a fresh 8-byte-aligned buffer.
+    unsafe fn fetch_input() -> (*const u8, usize) {
+        unsafe {
+            let len = ecall(HINT_LEN, 0, 0, 0);
+            if len == u64::MAX || len == 0 {
+                return (ptr::null(), 0);
+            }
+            let n = len as usize;
+            // HINT_READ stores whole words, including one past the end when `n % 8 == 0`.
+            let size = (n & !7) + 8;
+            let layout = Layout::from_size_align(size, 8).unwrap_or_else(|_| abort_now());
+            let buf = alloc::alloc::alloc(layout);
+            if buf.is_null() {
+                abort_now();
+            }
+            ecall(HINT_READ, buf as u64, len, 0);
+            (buf, n)
+        }
+    }
+
+    /// Standard IO: appends `size` bytes to the public values.
+    ///
+    /// # Safety
+    /// `output` must be valid for `size` byte reads.
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn write_output(output: *const u8, size: usize) {
+        if size == 0 {
+            return;
+        }
+        unsafe {
+            let bytes = core::slice::from_raw_parts(output, size);
+            let hash = &mut *ptr::addr_of_mut!(OUTPUT_HASH);
+            hash.get_or_insert_with(Sha256::new).update(bytes);
+            ecall(WRITE, FD_PUBLIC_VALUES, output as u64, size as u64);
+        }
+    }
+
+    /// Standard termination: failed execution.
+    #[unsafe(no_mangle)]
+    pub extern "C" fn abort() -> ! {
+        abort_now()
+    }
+
+    fn abort_now() -> ! {
+        unsafe { ecall(HALT, ABORT_EXIT_CODE as u64, 0, 0) };
+        #[allow(clippy::empty_loop)]
+        loop {}
+    }
+
+    /// Commits the public-values digest and the (empty) deferred-proofs digest, then halts with
+    /// `code` (the return value of `main`).
+    #[unsafe(no_mangle)]
+    extern "C" fn __zkevm_sp1_exit(code: i32) -> ! {
+        unsafe {
+            let hash = (*ptr::addr_of_mut!(OUTPUT_HASH)).take().unwrap_or_else(Sha256::new);
+            let digest: [u8; 32] = hash.finalize().into();
+            for (i, word) in digest.chunks_exact(4).enumerate() {
+                let word = u32::from_le_bytes([word[0], word[1], word[2], word[3]]);
+                ecall(COMMIT, i as u64, word as u64, 0);
+            }
+            for i in 0..8u64 {
+                ecall(COMMIT_DEFERRED_PROOFS, i, 0, 0);
+            }
+            ecall(HALT, code as u32 as u64, 0, 0);
+        }
+        #[allow(clippy::empty_loop)]
+        loop {}
+    }
+}
