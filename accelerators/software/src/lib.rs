@@ -18,6 +18,8 @@
 //! ([`counters`]).
 
 #![no_std]
+// Weak linkage of `zkvm_keccak256` in guest ELFs (nightly feature; guest builds use RUSTC_BOOTSTRAP).
+#![cfg_attr(target_os = "none", feature(linkage))]
 #![deny(missing_docs, unreachable_pub)]
 
 extern crate alloc;
@@ -29,7 +31,7 @@ use zkvm_interface::sys::{
     ZKVM_EFAIL, ZKVM_EOK, zkvm_blake2f_message, zkvm_blake2f_offset, zkvm_blake2f_state,
     zkvm_bls12_381_fp, zkvm_bls12_381_fp2, zkvm_bls12_381_g1, zkvm_bls12_381_g1_msm_pair,
     zkvm_bls12_381_g2, zkvm_bls12_381_g2_msm_pair, zkvm_bls12_381_pairing_pair, zkvm_bn254_g1,
-    zkvm_bn254_pairing_pair, zkvm_bn254_scalar, zkvm_keccak256_hash, zkvm_kzg_commitment,
+    zkvm_bn254_pairing_pair, zkvm_bn254_scalar, zkvm_kzg_commitment,
     zkvm_kzg_field_element, zkvm_kzg_proof, zkvm_ripemd160_hash, zkvm_secp256k1_hash,
     zkvm_secp256k1_pubkey, zkvm_secp256k1_signature, zkvm_secp256r1_hash, zkvm_secp256r1_pubkey,
     zkvm_secp256r1_signature, zkvm_sha256_hash, zkvm_status,
@@ -89,11 +91,14 @@ fn quarters(data: &[u8; 192]) -> ([u8; 48], [u8; 48], [u8; 48], [u8; 48]) {
 ///
 /// # Safety
 /// `data` readable for `len` bytes (any pointer if `len == 0`); `output` valid for writing.
+// In a guest ELF this definition is weak, so that a platform with a keccak precompile (SP1) can
+// provide its own `zkvm_keccak256` and still link the other 18 from here.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_keccak256(
     data: *const u8,
     len: usize,
-    output: *mut zkvm_keccak256_hash,
+    output: *mut zkvm_interface::sys::zkvm_keccak256_hash,
 ) -> zkvm_status {
     use tiny_keccak::Hasher;
     count(Accelerator::Keccak256);

@@ -10,11 +10,14 @@
 //! - termination: `exit` (93) with `main`'s return value; `abort()` exits with
 //!   [`ABORT_EXIT_CODE`]; a failed read or write aborts.
 //!
-//! Accelerators: the standard's `zkvm_*` functions will come from the software accelerator crate.
+//! Accelerators: all 19 `zkvm_*` functions come from the software accelerator crate, linked here.
 //!
 //! On targets other than `riscv64` the crate is empty.
 
 #![no_std]
+
+// The `zkvm_*` symbols the guest calls.
+use zkvm_accelerators_software as _;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: i32 = 134;

@@ -17,12 +17,19 @@
 //! The input buffer comes from the program's global allocator (which the guest program provides
 //! over `_heap_start.._heap_end`). All memory accesses here are aligned: SP1 traps misaligned ones.
 //!
-//! Accelerators: the standard's `zkvm_*` functions are not provided yet; keccak256 and sha256 will
-//! map onto `KECCAK_PERMUTE` / `SHA_EXTEND` + `SHA_COMPRESS`, the rest link the software crate.
+//! Accelerators: `zkvm_keccak256` runs the Keccak sponge here with every permutation on SP1's
+//! `KECCAK_PERMUTE` precompile (`keccak.rs`); the other 18 `zkvm_*` functions link the software
+//! crate (sha256 on `SHA_EXTEND`/`SHA_COMPRESS` is still to do).
 //!
 //! On targets other than `riscv64` the crate is empty.
 
 #![no_std]
+
+// The `zkvm_*` symbols other than keccak256 (whose software definition is weak in guest ELFs).
+use zkvm_accelerators_software as _;
+
+#[cfg(target_arch = "riscv64")]
+mod keccak;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: u32 = 134;
