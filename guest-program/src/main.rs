@@ -1,7 +1,8 @@
 //! The guest ELF of the stateless validator, written against the standard zkVM interface.
 //!
 //! `main` reads the one private input (an SSZ `StatelessInput`) with `read_input`, runs
-//! [`zkevm_guest::validate`], commits the 41-byte `StatelessValidationResult` with `write_output`,
+//! [`zkevm_guest::validate`] (marking each validation stage for the platform's cycle counter,
+//! where it has one: SP1's cycle tracker), commits the 41-byte `StatelessValidationResult` with `write_output`,
 //! and returns 0. Whatever the input, the program terminates normally: the validator never panics;
 //! should it ever, the panic handler ends in `abort()` (the standard's failed termination).
 //!
@@ -184,9 +185,35 @@ mod zkvm {
             // SAFETY: the platform guarantees `len` readable bytes at `input` for the whole run.
             unsafe { core::slice::from_raw_parts(input, len) }
         };
-        let output = zkevm_guest::validate(input);
+        let mut stages = StageMarkers::default();
+        let output = zkevm_guest::validate_with_stages(input, &mut |stage| stages.begin(stage));
         unsafe { write_output(output.as_ptr(), output.len()) };
+        stages.finish();
         0
+    }
+
+    /// Marks where each validation stage begins and ends for the platform's cycle counter (on
+    /// SP1, its executor's cycle tracker); a no-op on other platforms.
+    #[derive(Default)]
+    struct StageMarkers {
+        current: Option<zkevm_guest::Stage>,
+    }
+
+    impl StageMarkers {
+        fn begin(&mut self, stage: zkevm_guest::Stage) {
+            self.finish();
+            #[cfg(feature = "platform-sp1")]
+            zkevm_platform_sp1::cycle_tracker_start(stage.name());
+            self.current = Some(stage);
+        }
+
+        fn finish(&mut self) {
+            #[cfg(feature = "platform-sp1")]
+            if let Some(stage) = self.current {
+                zkevm_platform_sp1::cycle_tracker_end(stage.name());
+            }
+            self.current = None;
+        }
     }
 }
 

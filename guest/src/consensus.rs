@@ -152,7 +152,7 @@ pub fn check_execution(block: &Block, execution: &Execution<'_>) -> Result<(), V
         return Err(ValidationError::mismatch("logs bloom", bloom, header.logs_bloom));
     }
     if let Some(expected) = header.requests_hash {
-        let computed = result.requests.requests_hash();
+        let computed = crate::requests::requests_hash(&result.requests);
         if computed != expected {
             return Err(ValidationError::mismatch("requests hash", computed, expected));
         }

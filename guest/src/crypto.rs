@@ -16,8 +16,7 @@
 //! `zkvm-accelerators-software`, which defines all 19; in a guest ELF (`target_os = "none"`) the
 //! zkVM's library or a platform layer must define them.
 //!
-//! Not routed: the SHA-256 inside alloy-eips' `Requests::requests_hash` (EIP-7685), which uses the
-//! `sha2` crate directly.
+//! The EIP-7685 requests hash goes through `zkvm_sha256` too ([`crate::requests`]).
 
 use alloc::{sync::Arc, vec, vec::Vec};
 use alloy_consensus::crypto::{

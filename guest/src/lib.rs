@@ -1,10 +1,11 @@
 //! Stateless validation of one Ethereum block: input bytes in, `StatelessValidationResult` bytes out.
 //!
 //! The pipeline follows execution-specs' `stateless.py`, one module per step, data flowing one way:
-//! decode ([`zkevm_io_abi`]) → ancestor headers ([`ancestors`]) → payload as a block ([`payload`])
-//! → header rules ([`consensus`]) → senders ([`senders`]) → execution over the witness
-//! ([`witness_db`], [`execute`]) → block commitments ([`consensus`]) → post-state root
-//! ([`post_state`]) → output.
+//! decode ([`zkevm_io_abi`]) → ancestor headers ([`ancestors`]) and witness nodes ([`witness_db`])
+//! → payload as a block ([`payload`]) → header rules ([`consensus`]) → senders ([`senders`]) →
+//! execution over the witness ([`witness_db`], [`execute`]) → block commitments ([`consensus`],
+//! [`requests`]) → post-state root ([`post_state`]) → output. [`Stage`] names these steps for
+//! per-stage cycle counts.
 //!
 //! It never panics on input: an undecodable input gives the all-zero result, an invalid block gives
 //! `successful_validation = false` with the request root and chain id of the input.
@@ -28,11 +29,14 @@ pub mod evm;
 pub mod execute;
 pub mod payload;
 pub mod post_state;
+pub mod requests;
 pub mod senders;
+pub mod stage;
 pub mod witness_db;
 
 pub use chain::ChainSpec;
 pub use error::ValidationError;
+pub use stage::Stage;
 
 use alloy_evm::eth::spec::EthExecutorSpec;
 use alloy_hardforks::EthereumHardforks;
@@ -52,7 +56,13 @@ pub struct Validated {
 ///
 /// Never fails and never panics: see the crate docs for what each outcome commits.
 pub fn validate(input: &[u8]) -> alloc::vec::Vec<u8> {
-    validate_with_report(input).0.encode().to_vec()
+    validate_with_stages(input, &mut |_| {})
+}
+
+/// Like [`validate`], calling `on_stage` as each [`Stage`] begins (a zkVM platform uses it to
+/// count cycles per stage).
+pub fn validate_with_stages(input: &[u8], on_stage: &mut dyn FnMut(Stage)) -> alloc::vec::Vec<u8> {
+    run(input, on_stage).0.encode().to_vec()
 }
 
 /// Like [`validate`], and also returns the validation outcome itself (`None` when the input did
@@ -60,12 +70,22 @@ pub fn validate(input: &[u8]) -> alloc::vec::Vec<u8> {
 pub fn validate_with_report(
     input: &[u8],
 ) -> (StatelessValidationResult, Option<Result<Validated, ValidationError>>) {
+    run(input, &mut |_| {})
+}
+
+fn run(
+    input: &[u8],
+    on_stage: &mut dyn FnMut(Stage),
+) -> (StatelessValidationResult, Option<Result<Validated, ValidationError>>) {
     #[cfg(feature = "accelerators")]
     crypto::install();
+    on_stage(Stage::Decode);
     let Ok(input) = StatelessInput::decode(input) else {
+        on_stage(Stage::Output);
         return (StatelessValidationResult::zero(), None);
     };
-    let outcome = validate_stateless_input(&input);
+    let outcome = validate_stages(&input, on_stage);
+    on_stage(Stage::Output);
     let result = StatelessValidationResult {
         #[cfg(feature = "accelerators")]
         new_payload_request_root: crypto::request_root(&input.new_payload_request),
@@ -83,23 +103,31 @@ pub fn validate_with_report(
 pub fn validate_stateless_input(input: &StatelessInput) -> Result<Validated, ValidationError> {
     #[cfg(feature = "accelerators")]
     crypto::install();
+    validate_stages(input, &mut |_| {})
+}
+
+fn validate_stages(input: &StatelessInput, on_stage: &mut dyn FnMut(Stage)) -> Result<Validated, ValidationError> {
     let request = &input.new_payload_request;
     let witness = &input.witness;
     let chain_id = input.chain_config.chain_id;
     let has_bal = !request.execution_payload.block_access_list.is_empty();
     let spec = ChainSpec::for_block(chain_id, has_bal).ok_or(ValidationError::UnknownChain(chain_id))?;
 
+    on_stage(Stage::Witness);
     let ancestors = ancestors::Ancestors::verify(&witness.headers)?;
+    let parent_hash = ancestors.parent_hash;
+    let parent = ancestors.parent.clone();
+    let db = witness_db::WitnessDb::new(&witness.state, &witness.codes, ancestors);
+
+    on_stage(Stage::Execution);
     let block = payload::Block::from_request(request, &spec)?;
-    if block.header.parent_hash != ancestors.parent_hash {
+    if block.header.parent_hash != parent_hash {
         return Err(ValidationError::Header("parent hash is not the last witness header's hash"));
     }
-    consensus::check_header_against_parent(&block.header, &ancestors.parent, &spec)?;
+    consensus::check_header_against_parent(&block.header, &parent, &spec)?;
     consensus::check_blobs(&block, &spec)?;
     consensus::check_block_size(&block, &spec)?;
     let senders = senders::senders(&block.transactions, &input.public_keys)?;
-
-    let db = witness_db::WitnessDb::new(&witness.state, &witness.codes, ancestors);
     let mut execution = execute::execute(&block, &senders, &spec, db)?;
     consensus::check_execution(&block, &execution)?;
     if spec.is_prague_active_at_timestamp(block.header.timestamp) {
@@ -107,6 +135,7 @@ pub fn validate_stateless_input(input: &StatelessInput) -> Result<Validated, Val
         deposits::check_deposit_logs(&execution.result.receipts, deposit_contract)?;
     }
 
+    on_stage(Stage::PostState);
     let bundle = execution.state.take_bundle();
     let state_root = post_state::post_state_root(&mut execution.state.database, &bundle)
         .map_err(ValidationError::Witness)?;

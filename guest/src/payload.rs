@@ -91,7 +91,7 @@ impl Block {
             blob_gas_used: cancun.then_some(payload.blob_gas_used),
             excess_blob_gas: cancun.then_some(payload.excess_blob_gas),
             parent_beacon_block_root: cancun.then(|| B256::from(request.parent_beacon_block_root)),
-            requests_hash: spec.is_prague_active_at_timestamp(ts).then(|| requests.requests_hash()),
+            requests_hash: spec.is_prague_active_at_timestamp(ts).then(|| crate::requests::requests_hash(&requests)),
             block_access_list_hash: amsterdam.then(|| keccak256(&block_access_list)),
             slot_number: amsterdam.then_some(payload.slot_number),
         };

@@ -8,7 +8,8 @@
 //! - `zkevm run --zkvm sp1|qemu [--elf FILE] <INPUT>...`: runs the guest ELF on every block under
 //!   an executor and compares its output with the expected one and with the native output.
 //! - `zkevm bench [--elf FILE] [<INPUT>...]`: `run --zkvm sp1` over the shipped mainnet blocks
-//!   (by default), reporting cycles, cycles per gas and peak guest heap.
+//!   (by default), reporting cycles, cycles per gas,
+//!   cycles per validation stage and peak guest heap.
 //!
 //! Exit codes (validate, run, bench): 0 every block matches, 1 some block does not, 2 an input
 //! cannot be read or parsed, or the ELF cannot be loaded or run. build: 0 built, 2 failed.
@@ -145,7 +146,7 @@ fn run(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], json: bool) -> Resul
         let (native, outcome) = zkevm_guest::validate_with_report(&case.input);
         let native = native.encode();
         let mut report = BlockReport::new(case, &execution.output, outcome.as_ref(), execution.elapsed)
-            .with_zkvm(zkvm.name(), execution.cycles, execution.heap_peak);
+            .with_zkvm(zkvm.name(), &execution);
         if execution.exit_code != 0 {
             report = report.mismatch(format!("the guest exited with code {}", execution.exit_code));
         } else if execution.output != native.as_slice() {

@@ -3,7 +3,8 @@
 
 use crate::inputs::{BlockCase, Expected};
 use serde::Serialize;
-use std::time::Duration;
+use crate::zkvm::Execution;
+use std::{collections::BTreeMap, time::Duration};
 use zkevm_guest::{Validated, ValidationError};
 use zkevm_io_abi::{StatelessInput, StatelessValidationResult};
 
@@ -50,6 +51,10 @@ pub struct BlockReport {
     /// Peak guest heap, bytes (the guest bump allocator's high-water mark); absent when unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub heap_peak_bytes: Option<u64>,
+    /// Cycles per validation stage (`decode`, `witness`, `execution`, `post_state`, `output`;
+    /// see `zkevm_guest::Stage`); absent when the executor does not count them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage_cycles: Option<BTreeMap<String, u64>>,
 }
 
 impl BlockReport {
@@ -102,20 +107,35 @@ impl BlockReport {
             cycles: None,
             cycles_per_gas: None,
             heap_peak_bytes: None,
+            stage_cycles: None,
         }
     }
 
     /// Adds what a zkVM run measured: the executor's name, cycles (and cycles per gas, when
-    /// the block used gas) and the guest's peak heap.
-    pub fn with_zkvm(mut self, zkvm: &str, cycles: Option<u64>, heap_peak_bytes: Option<u64>) -> Self {
+    /// the block used gas), cycles per stage and the guest's peak heap.
+    pub fn with_zkvm(mut self, zkvm: &str, execution: &Execution) -> Self {
         self.zkvm = Some(zkvm.to_string());
-        self.cycles = cycles;
-        self.cycles_per_gas = match (cycles, self.gas_used) {
+        self.cycles = execution.cycles;
+        self.cycles_per_gas = match (execution.cycles, self.gas_used) {
             (Some(c), Some(g)) if g > 0 => Some(c as f64 / g as f64),
             _ => None,
         };
-        self.heap_peak_bytes = heap_peak_bytes;
+        self.heap_peak_bytes = execution.heap_peak;
+        self.stage_cycles = (!execution.stage_cycles.is_empty()).then(|| execution.stage_cycles.clone());
         self
+    }
+
+    /// Each stage's share of the cycles in percent, in stage order, as `d/w/e/p/o`
+    /// (decode/witness/execution/post_state/output), or `-` without stage cycles.
+    pub fn stage_shares(&self) -> String {
+        let (Some(stages), Some(total)) = (&self.stage_cycles, self.cycles.filter(|c| *c > 0)) else {
+            return "-".into();
+        };
+        let shares: Vec<String> = zkevm_guest::Stage::ALL
+            .iter()
+            .map(|s| stages.get(s.name()).map_or("-".into(), |c| format!("{:.0}", *c as f64 * 100.0 / total as f64)))
+            .collect();
+        shares.join("/")
     }
 
     /// Marks the report as not matching, with `why` as its error (e.g. the zkVM output differs
@@ -134,7 +154,7 @@ pub fn hex0x(bytes: &[u8]) -> String {
 
 /// Prints the reports: JSON lines, or a table with a closing count.
 ///
-/// The table gets `cycles`, `cyc/gas` and `heap MiB` columns when some report has cycles or a
+/// The table gets `cycles`, `cyc/gas`, `heap MiB` and stage-share columns when some report has cycles or a
 /// heap peak (zkVM runs), and the verdict columns always.
 pub fn print(reports: &[BlockReport], json: bool) {
     if json {
@@ -144,7 +164,11 @@ pub fn print(reports: &[BlockReport], json: bool) {
         return;
     }
     let zkvm = reports.iter().any(|r| r.cycles.is_some() || r.heap_peak_bytes.is_some());
-    let zkvm_header = if zkvm { format!(" {:>14} {:>8} {:>9}", "cycles", "cyc/gas", "heap MiB") } else { String::new() };
+    let zkvm_header = if zkvm {
+        format!(" {:>14} {:>8} {:>9} {:>18}", "cycles", "cyc/gas", "heap MiB", "stages % d/w/e/p/o")
+    } else {
+        String::new()
+    };
     println!(
         "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10}{}  {:<66}  source",
         "block", "hash", "txs", "gas", "verdict", "expected", "match", "time ms", zkvm_header, "state root"
@@ -153,10 +177,11 @@ pub fn print(reports: &[BlockReport], json: bool) {
         let hash = r.block_hash.as_deref().map_or("-".to_string(), |h| format!("{}…", &h[..12.min(h.len())]));
         let zkvm_cells = if zkvm {
             format!(
-                " {:>14} {:>8} {:>9}",
+                " {:>14} {:>8} {:>9} {:>18}",
                 r.cycles.map_or("-".into(), |c| c.to_string()),
                 r.cycles_per_gas.map_or("-".into(), |c| format!("{c:.1}")),
                 r.heap_peak_bytes.map_or("-".into(), |h| format!("{:.1}", h as f64 / (1024.0 * 1024.0))),
+                r.stage_shares(),
             )
         } else {
             String::new()

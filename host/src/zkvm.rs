@@ -7,6 +7,7 @@
 
 use anyhow::{Context, Result, bail};
 use std::{
+    collections::BTreeMap,
     io::Write,
     path::{Path, PathBuf},
     process::{Command, Stdio},
@@ -46,6 +47,11 @@ pub struct Execution {
     pub heap_peak: Option<u64>,
     /// Wall time of the run (SP1: transpilation plus execution; qemu: the process).
     pub elapsed: Duration,
+    /// Cycles per validation stage ([`zkevm_guest::Stage`] names: `decode`, `witness`,
+    /// `execution`, `post_state`, `output`), from the marks the guest program makes at each
+    /// stage's start (SP1's cycle tracker); empty where the executor counts no cycles (qemu).
+    /// What the stages leave of `cycles` is start-up, `read_input` and `write_output`.
+    pub stage_cycles: BTreeMap<String, u64>,
 }
 
 /// A loaded guest ELF, ready to run inputs.
@@ -117,7 +123,14 @@ fn run_qemu(elf: &Path, input: &[u8]) -> Result<Execution> {
         Some(code) => i64::from(code),
         None => bail!("qemu-riscv64 was killed by a signal ({})", out.status),
     };
-    Ok(Execution { output: out.stdout, exit_code, cycles: None, heap_peak: None, elapsed: start.elapsed() })
+    Ok(Execution {
+        output: out.stdout,
+        exit_code,
+        cycles: None,
+        heap_peak: None,
+        elapsed: start.elapsed(),
+        stage_cycles: BTreeMap::new(),
+    })
 }
 
 #[cfg(feature = "sp1")]
@@ -157,9 +170,11 @@ mod sp1 {
                     .filter(|a| a % 8 == 0)
                     .map(|addr| executor.get_memory_value(addr).value);
                 let digest = executor.public_value_digest();
-                (executor.exit_code(), executor.global_clk(), heap_peak, digest, executor.into_public_values_stream())
+                let stages = executor.take_cycle_tracker_totals();
+                let stages = stages.into_iter().collect();
+                (executor.exit_code(), executor.global_clk(), heap_peak, digest, stages, executor.into_public_values_stream())
             });
-            let Ok((exit_code, cycles, heap_peak, digest, output)) = result else {
+            let Ok((exit_code, cycles, heap_peak, digest, stage_cycles, output)) = result else {
                 bail!("the SP1 executor failed (guest fault)");
             };
             if exit_code == 0 && digest != public_values_digest(&output) {
@@ -171,6 +186,7 @@ mod sp1 {
                 cycles: Some(cycles),
                 heap_peak,
                 elapsed: start.elapsed(),
+                stage_cycles,
             })
         }
     }

@@ -114,6 +114,8 @@ pub unsafe extern "C" fn zkvm_keccak256(
 ///
 /// # Safety
 /// `data` readable for `len` bytes (any pointer if `len == 0`); `output` valid for writing.
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its sha256 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_sha256(
     data: *const u8,

@@ -18,21 +18,56 @@
 //! over `_heap_start.._heap_end`). All memory accesses here are aligned: SP1 traps misaligned ones.
 //!
 //! Accelerators: `zkvm_keccak256` runs the Keccak sponge here with every permutation on SP1's
-//! `KECCAK_PERMUTE` precompile (`keccak.rs`); the other 18 `zkvm_*` functions link the software
-//! crate (sha256 on `SHA_EXTEND`/`SHA_COMPRESS` is still to do).
+//! `KECCAK_PERMUTE` precompile (`keccak.rs`), `zkvm_sha256` on its `SHA_EXTEND` and
+//! `SHA_COMPRESS` precompiles (`sha256.rs`); the other 17 `zkvm_*` functions link the software
+//! crate.
 //!
-//! On targets other than `riscv64` the crate is empty.
+//! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
+//! padding, tested on the host) and nothing is exported.
 
 #![no_std]
 
-// The `zkvm_*` symbols other than keccak256 (whose software definition is weak in guest ELFs).
+// The `zkvm_*` symbols other than keccak256 and sha256 (whose software definitions are weak in
+// guest ELFs).
 use zkvm_accelerators_software as _;
 
 #[cfg(target_arch = "riscv64")]
 mod keccak;
+// The padding is target-independent (tested on the host); the precompile calls are RISC-V only.
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod sha256;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: u32 = 134;
+
+/// Starts SP1's cycle tracker for `name` (at most 64 bytes; longer names are ignored).
+///
+/// Not part of the standard interface: SP1's executor, built with its `profiling` feature,
+/// reads `cycle-tracker-report-start: NAME` on stdout and totals, per NAME, the cycles until the
+/// matching [`cycle_tracker_end`]; other builds print the line.
+pub fn cycle_tracker_start(name: &str) {
+    tracker_line(b"cycle-tracker-report-start: ", name);
+}
+
+/// Ends SP1's cycle tracker for `name` (see [`cycle_tracker_start`]).
+pub fn cycle_tracker_end(name: &str) {
+    tracker_line(b"cycle-tracker-report-end: ", name);
+}
+
+fn tracker_line(prefix: &[u8], name: &str) {
+    let mut line = [0u8; 128];
+    let len = prefix.len() + name.len() + 1;
+    if name.len() > 64 {
+        return;
+    }
+    line[..prefix.len()].copy_from_slice(prefix);
+    line[prefix.len()..len - 1].copy_from_slice(name.as_bytes());
+    line[len - 1] = b'\n';
+    #[cfg(target_arch = "riscv64")]
+    imp::write_stdout(&line[..len]);
+    #[cfg(not(target_arch = "riscv64"))]
+    let _ = line;
+}
 
 #[cfg(target_arch = "riscv64")]
 mod imp {
@@ -50,6 +85,7 @@ mod imp {
     const HINT_READ: u64 = 0xF1;
     /// SP1's file descriptor for public values.
     const FD_PUBLIC_VALUES: u64 = 13;
+    const FD_STDOUT: u64 = 1;
 
     // Entry: global pointer (without relaxation, `la gp` would relax against itself), the stack
     // top of `link.x`, then `main`, whose return value goes to `__zkevm_sp1_exit`.
@@ -138,6 +174,12 @@ mod imp {
             hash.get_or_insert_with(Sha256::new).update(bytes);
             ecall(WRITE, FD_PUBLIC_VALUES, output as u64, size as u64);
         }
+    }
+
+    /// Writes `bytes` to SP1's stdout (fd 1) in one `WRITE`: the executor reads each write's
+    /// lines on their own.
+    pub(crate) fn write_stdout(bytes: &[u8]) {
+        unsafe { ecall(WRITE, FD_STDOUT, bytes.as_ptr() as u64, bytes.len() as u64) };
     }
 
     /// Standard termination: failed execution.
