@@ -1,5 +1,6 @@
-//! The host side of the stateless validator: reading INPUT files, building guest inputs from blocks
-//! and witnesses, building the guest ELF, running it under zkVM executors, and reporting results.
+//! The host side of the stateless validator: fetching blocks and witnesses from a node, reading
+//! INPUT files, building guest inputs from blocks and witnesses, building the guest ELF, running it
+//! under zkVM executors, and reporting results.
 //! The `zkevm` binary (`main.rs`) is a thin CLI over this.
 
 #![deny(missing_docs, unreachable_pub)]
@@ -7,6 +8,7 @@
 
 pub mod build_input;
 pub mod elf_build;
+pub mod fetch;
 pub mod inputs;
 pub mod report;
 pub mod zkvm;

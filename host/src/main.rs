@@ -8,21 +8,23 @@
 //! - `zkevm run --zkvm sp1|qemu [--elf FILE] <INPUT>...`: runs the guest ELF on every block under
 //!   an executor and compares its output with the expected one and with the native output.
 //! - `zkevm bench [--elf FILE] [<INPUT>...]`: `run --zkvm sp1` over the shipped mainnet blocks
-//!   (by default), reporting cycles, cycles per gas,
-//!   cycles per validation stage and peak guest heap.
+//!   (by default), reporting cycles, cycles per gas, cycles per validation stage and peak guest heap.
+//! - `zkevm fetch --rpc-url URL --block N|latest [--out FILE] [--timeout SECS]`: writes a block
+//!   and its ExecutionWitness from a node as one `{block, witness, chainId}` JSON object (an INPUT).
 //!
 //! Exit codes (validate, run, bench): 0 every block matches, 1 some block does not, 2 an input
-//! cannot be read or parsed, or the ELF cannot be loaded or run. build: 0 built, 2 failed.
+//! cannot be read or parsed, or the ELF cannot be loaded or run. build, fetch: 0 done, 2 failed.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use zkevm_host::{
     elf_build,
+    fetch::BlockSelector,
     inputs::{self, Expected},
     report::{self, BlockReport},
     zkvm::{Runner, Zkvm},
 };
-use std::{path::PathBuf, process::ExitCode, time::Instant};
+use std::{path::PathBuf, process::ExitCode, time::{Duration, Instant}};
 
 #[derive(Parser)]
 #[command(name = "zkevm", version, about = "Stateless Ethereum block validation for zkVMs")]
@@ -90,6 +92,22 @@ enum Command {
         /// Input files [default: the shipped mainnet blocks, fixtures/mainnet/*.json.gz].
         inputs: Vec<PathBuf>,
     },
+    /// Fetch a block and its ExecutionWitness from a node (eth_chainId, eth_getBlockByNumber,
+    /// debug_executionWitness) as one {block, witness, chainId} JSON object.
+    Fetch {
+        /// The node's JSON-RPC endpoint (http:// only).
+        #[arg(long)]
+        rpc_url: String,
+        /// A block number (decimal or 0x hex) or `latest`.
+        #[arg(long)]
+        block: BlockSelector,
+        /// Write to this file (never overwritten) instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Seconds to wait for each RPC answer.
+        #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -100,6 +118,7 @@ fn main() -> ExitCode {
         Command::Build { platform, out } => build(&platform, out),
         Command::Run { zkvm, elf, json, inputs } => run(zkvm, elf, &inputs, json),
         Command::Bench { elf, json, inputs } => bench(elf, inputs, json),
+        Command::Fetch { rpc_url, block, out, timeout } => fetch(&rpc_url, block, out, timeout),
     };
     match result {
         Ok(code) => code,
@@ -175,6 +194,11 @@ fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, json: bool) -> Result<Ex
         paths = found;
     }
     run(Zkvm::Sp1, elf, &paths, json)
+}
+
+fn fetch(rpc_url: &str, block: BlockSelector, out: Option<PathBuf>, timeout: u64) -> Result<ExitCode> {
+    zkevm_host::fetch::run(rpc_url, block, Duration::from_secs(timeout), out.as_deref())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_inputs(paths: &[PathBuf], out: &PathBuf) -> Result<ExitCode> {
