@@ -10,5 +10,7 @@ pub mod build_input;
 pub mod elf_build;
 pub mod fetch;
 pub mod inputs;
+pub mod proof_file;
+pub mod prove;
 pub mod report;
 pub mod zkvm;

@@ -9,9 +9,15 @@
 //!   an executor and compares its output with the expected one and with the native output.
 //! - `zkevm bench [--elf FILE] [<INPUT>...]`: `run --zkvm sp1` over the shipped mainnet blocks
 //!   (by default), reporting cycles, cycles per gas, cycles per validation stage and peak guest heap.
+//! - `zkevm prove --zkvm sp1 [--elf FILE] [--mode core|compressed] [--block-index N] --out FILE
+//!   <INPUT>`: proves one block with SP1's CPU prover (cargo feature `prove`) and writes a proof file.
+//! - `zkevm verify [--elf FILE] FILE`: verifies a proof file against the ELF and prints the
+//!   committed result (request root, validity, chain id).
 //! - `zkevm fetch --rpc-url URL --block N|latest [--out FILE] [--timeout SECS]`: writes a block
 //!   and its ExecutionWitness from a node as one `{block, witness, chainId}` JSON object (an INPUT).
 //!
+//! prove: 0 proven, 2 failed. verify: 0 verified, 1 rejected (another ELF, a proof that does not
+//! verify, public values that differ), 2 unreadable files or a build without `prove`.
 //! Exit codes (validate, run, bench): 0 every block matches, 1 some block does not, 2 an input
 //! cannot be read or parsed, or the ELF cannot be loaded or run. build, fetch: 0 done, 2 failed.
 
@@ -21,10 +27,16 @@ use zkevm_host::{
     elf_build,
     fetch::BlockSelector,
     inputs::{self, Expected},
+    proof_file::ProofFile,
+    prove::ProofMode,
     report::{self, BlockReport},
     zkvm::{Runner, Zkvm},
 };
-use std::{path::PathBuf, process::ExitCode, time::{Duration, Instant}};
+use std::{
+    path::{Path, PathBuf},
+    process::ExitCode,
+    time::{Duration, Instant},
+};
 
 #[derive(Parser)]
 #[command(name = "zkevm", version, about = "Stateless Ethereum block validation for zkVMs")]
@@ -81,6 +93,34 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Prove one block with SP1's CPU prover (needs the cargo feature `prove`); write a proof file.
+    Prove {
+        /// The zkVM (only `sp1` proves).
+        #[arg(long, value_enum)]
+        zkvm: Zkvm,
+        /// The guest ELF [default: target/elf/zkevm-sp1.elf].
+        #[arg(long)]
+        elf: Option<PathBuf>,
+        /// `core` (a STARK per shard) or `compressed` (one aggregated STARK).
+        #[arg(long, value_enum, default_value = "core")]
+        mode: ProofMode,
+        /// Which block, when the INPUT holds several: its 0-based position, as `validate` lists them.
+        #[arg(long)]
+        block_index: Option<usize>,
+        /// The proof file to write (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+        /// One input file, as for `validate`.
+        input: PathBuf,
+    },
+    /// Verify a proof file against the guest ELF and print the committed result.
+    Verify {
+        /// The guest ELF [default: target/elf/zkevm-sp1.elf].
+        #[arg(long)]
+        elf: Option<PathBuf>,
+        /// The proof file `zkevm prove` wrote.
+        file: PathBuf,
+    },
     /// Run blocks under SP1 and report cycles, cycles per gas and peak guest heap.
     Bench {
         /// The SP1 guest ELF [default: target/elf/zkevm-sp1.elf].
@@ -118,6 +158,8 @@ fn main() -> ExitCode {
         Command::Build { platform, out } => build(&platform, out),
         Command::Run { zkvm, elf, json, inputs } => run(zkvm, elf, &inputs, json),
         Command::Bench { elf, json, inputs } => bench(elf, inputs, json),
+        Command::Prove { zkvm, elf, mode, block_index, out, input } => prove(zkvm, elf, mode, block_index, &out, &input),
+        Command::Verify { elf, file } => verify(elf, &file),
         Command::Fetch { rpc_url, block, out, timeout } => fetch(&rpc_url, block, out, timeout),
     };
     match result {
@@ -199,6 +241,65 @@ fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, json: bool) -> Result<Ex
 fn fetch(rpc_url: &str, block: BlockSelector, out: Option<PathBuf>, timeout: u64) -> Result<ExitCode> {
     zkevm_host::fetch::run(rpc_url, block, Duration::from_secs(timeout), out.as_deref())?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn prove(
+    zkvm: Zkvm,
+    elf: Option<PathBuf>,
+    mode: ProofMode,
+    block_index: Option<usize>,
+    out: &Path,
+    input: &Path,
+) -> Result<ExitCode> {
+    if zkvm != Zkvm::Sp1 {
+        anyhow::bail!("{} cannot prove: only --zkvm sp1 has a prover", zkvm.name());
+    }
+    let cases = inputs::load(&[input.to_path_buf()])?;
+    let case = match (block_index, cases.len()) {
+        (None, 1) => &cases[0],
+        (None, n) => anyhow::bail!("{}: holds {n} blocks; choose one with --block-index 0..{}", input.display(), n.max(1) - 1),
+        (Some(i), n) => cases
+            .get(i)
+            .with_context(|| format!("{}: --block-index {i} is out of range: the file holds {n} blocks", input.display()))?,
+    };
+    let elf = elf.unwrap_or_else(|| elf_build::default_elf("sp1"));
+    let (native, _) = zkevm_guest::validate_with_report(&case.input);
+    println!("block: {}", case.source);
+    println!("native verdict: {}", if native.successful_validation { "valid" } else { "invalid" });
+    let summary = zkevm_host::prove::prove(&elf, &case.input, &case.source, mode, out)?;
+    let meta = &summary.meta;
+    println!("cycles:        {}", meta.cycles);
+    println!("proving time:  {:.1} s ({})", meta.proving_seconds, meta.mode);
+    match meta.peak_memory_bytes {
+        Some(bytes) => println!("peak memory:   {:.2} GiB", bytes as f64 / (1u64 << 30) as f64),
+        None => println!("peak memory:   unknown"),
+    }
+    println!("proof size:    {} bytes", summary.file_bytes);
+    println!("verifying key: {}", meta.vk_hash);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verify(elf: Option<PathBuf>, file: &Path) -> Result<ExitCode> {
+    let proof_file = ProofFile::read(file)?;
+    let elf = elf.unwrap_or_else(|| elf_build::default_elf("sp1"));
+    let elf_bytes = std::fs::read(&elf).with_context(|| format!("{}: cannot read the guest ELF", elf.display()))?;
+    if !zkevm_host::prove::AVAILABLE {
+        anyhow::bail!(zkevm_host::prove::UNAVAILABLE);
+    }
+    match zkevm_host::prove::verify(&proof_file, &elf_bytes) {
+        Ok(verified) => {
+            let result = &verified.result;
+            println!("proof verified ({} proof of {})", verified.meta.mode, verified.meta.source);
+            println!("request root:  0x{}", hex::encode(result.new_payload_request_root));
+            println!("valid:         {}", result.successful_validation);
+            println!("chain id:      {}", result.chain_config.chain_id);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            eprintln!("error: proof rejected: {error:#}");
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 fn write_inputs(paths: &[PathBuf], out: &PathBuf) -> Result<ExitCode> {

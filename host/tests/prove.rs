@@ -1,0 +1,169 @@
+//! `zkevm prove` / `zkevm verify`: argument handling and errors (default suite, no proving), and an
+//! opt-in end-to-end proof of a real fixture block with tampering checks:
+//!
+//! ```sh
+//! cargo test --release -p zkevm-host --features prove --test prove -- --ignored
+//! ```
+//! (needs the SP1 ELF at target/elf/zkevm-sp1.elf, `zkevm build --platform sp1`; ~5 min and
+//! ~13 GiB of memory.)
+
+use std::{path::PathBuf, process::Command};
+
+fn zkevm() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zkevm"))
+}
+
+fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures").join(rel)
+}
+
+/// The smallest valid block of the shipped fixtures: an empty Amsterdam block (≈0.56 M cycles).
+fn empty_block() -> PathBuf {
+    fixture("eest-zkevm/for_amsterdam/amsterdam/eip8025_optional_proofs/witness_headers/witness_headers_empty_block.json.gz")
+}
+
+/// A fixture file of several blocks.
+fn several_blocks() -> PathBuf {
+    fixture("eest-zkevm/for_amsterdam/amsterdam/eip8025_optional_proofs/witness_7702/witness_codes_delegated_eoa.json.gz")
+}
+
+#[cfg(feature = "prove")]
+fn sp1_elf() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/elf/zkevm-sp1.elf")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zkevm-prove-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn fails_with(cmd: &mut Command, code: i32, needle: &str) {
+    let out = cmd.output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "stderr: {stderr}");
+    assert!(stderr.contains(needle), "{needle:?} not in: {stderr}");
+}
+
+#[test]
+fn prove_rejects_bad_arguments_before_proving() {
+    let dir = scratch("args");
+    let out = dir.join("p.proof");
+    let prove = || {
+        let mut cmd = zkevm();
+        cmd.args(["prove", "--zkvm"]);
+        cmd
+    };
+    fails_with(prove().arg("qemu").arg("--out").arg(&out).arg(empty_block()), 2, "only --zkvm sp1 has a prover");
+    fails_with(prove().arg("sp1").arg("--out").arg(&out).arg(several_blocks()), 2, "choose one with --block-index");
+    fails_with(
+        prove().arg("sp1").args(["--block-index", "999", "--out"]).arg(&out).arg(several_blocks()),
+        2,
+        "--block-index 999 is out of range",
+    );
+    fails_with(prove().arg("sp1").args(["--mode", "groth16", "--out"]).arg(&out).arg(empty_block()), 2, "groth16");
+    let missing = dir.join("nope.elf");
+    fails_with(prove().arg("sp1").arg("--elf").arg(&missing).arg("--out").arg(&out).arg(empty_block()), 2, "nope.elf");
+
+    // An existing --out is never overwritten.
+    let existing = dir.join("existing.proof");
+    std::fs::write(&existing, b"keep me").expect("write");
+    fails_with(prove().arg("sp1").arg("--out").arg(&existing).arg(empty_block()), 2, "already exists");
+    assert_eq!(std::fs::read(&existing).expect("read"), b"keep me");
+    assert!(!out.exists());
+}
+
+#[cfg(not(feature = "prove"))]
+#[test]
+fn without_the_feature_prove_says_how_to_get_it() {
+    let dir = scratch("feature");
+    // Any readable file stands in for the ELF: the feature check comes first.
+    let elf = dir.join("stand-in.elf");
+    std::fs::write(&elf, b"\x7fELF").expect("write");
+    let mut cmd = zkevm();
+    cmd.args(["prove", "--zkvm", "sp1", "--elf"]).arg(&elf).arg("--out").arg(dir.join("p.proof")).arg(empty_block());
+    fails_with(&mut cmd, 2, "built without the `prove` feature");
+}
+
+#[test]
+fn verify_rejects_files_that_are_not_proofs() {
+    let dir = scratch("verify-args");
+    fails_with(zkevm().arg("verify").arg(dir.join("missing.proof")), 2, "missing.proof: cannot read the proof file");
+    let garbage = dir.join("garbage.proof");
+    std::fs::write(&garbage, b"definitely not a proof file").expect("write");
+    fails_with(zkevm().arg("verify").arg(&garbage), 2, "not a zkevm proof file");
+    let truncated = dir.join("truncated.proof");
+    let mut bytes = b"ZKEVMPF1".to_vec();
+    bytes.extend_from_slice(&100u32.to_le_bytes());
+    bytes.extend_from_slice(b"{\"zkvm\"");
+    std::fs::write(&truncated, &bytes).expect("write");
+    fails_with(zkevm().arg("verify").arg(&truncated), 2, "truncated proof file");
+}
+
+/// Proves the empty fixture block, verifies it, then checks that a damaged proof, other public
+/// values and another ELF are all rejected with exit code 1.
+#[cfg(feature = "prove")]
+#[test]
+#[ignore = "proves a block: ~5 min, ~13 GiB; run with --ignored (see the file's docs)"]
+fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
+    let dir = scratch("e2e");
+    let proof = dir.join("empty.proof");
+    let out = zkevm()
+        .args(["prove", "--zkvm", "sp1", "--mode", "core", "--elf"])
+        .arg(sp1_elf())
+        .arg("--out")
+        .arg(&proof)
+        .arg(empty_block())
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    for needle in ["native verdict: valid", "cycles:", "proving time:", "peak memory:", "proof size:"] {
+        assert!(stdout.contains(needle), "{needle:?} not in: {stdout}");
+    }
+
+    let verify = |file: &PathBuf, elf: &PathBuf| zkevm().arg("verify").arg("--elf").arg(elf).arg(file).output().expect("runs");
+    let ok = verify(&proof, &sp1_elf());
+    let text = String::from_utf8_lossy(&ok.stdout);
+    assert_eq!(ok.status.code(), Some(0), "{text}\n{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(text.contains("valid:         true") && text.contains("chain id:      1"), "{text}");
+
+    let bytes = std::fs::read(&proof).expect("proof");
+    let meta_len = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes")) as usize;
+    let proof_start = 12 + meta_len;
+
+    // A damaged proof: flip a byte in the middle of the SP1 proof.
+    let mut damaged = bytes.clone();
+    let middle = proof_start + (bytes.len() - proof_start) / 2;
+    damaged[middle] ^= 0x01;
+    let damaged_file = dir.join("damaged.proof");
+    std::fs::write(&damaged_file, &damaged).expect("write");
+    let out = verify(&damaged_file, &sp1_elf());
+    assert_ne!(out.status.code(), Some(0), "a damaged proof verified");
+
+    // Other public values: the validity byte of the metadata flipped.
+    let meta = String::from_utf8(bytes[12..proof_start].to_vec()).expect("utf-8 metadata");
+    let claimed = meta.split("\"public_values\":\"0x").nth(1).expect("public_values").to_string();
+    let mut other = claimed.clone();
+    other.replace_range(64..66, if &claimed[64..66] == "01" { "00" } else { "01" });
+    let other_meta = meta.replace(&claimed[..82], &other[..82]);
+    let mut other_bytes = b"ZKEVMPF1".to_vec();
+    other_bytes.extend_from_slice(&(other_meta.len() as u32).to_le_bytes());
+    other_bytes.extend_from_slice(other_meta.as_bytes());
+    other_bytes.extend_from_slice(&bytes[proof_start..]);
+    let other_file = dir.join("other-values.proof");
+    std::fs::write(&other_file, &other_bytes).expect("write");
+    let out = verify(&other_file, &sp1_elf());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("public values differ"));
+
+    // Another ELF: one byte of the program changed gives another verifying key.
+    let mut elf = std::fs::read(sp1_elf()).expect("elf");
+    let at = elf.len() / 3;
+    elf[at] ^= 0x01;
+    let other_elf = dir.join("other.elf");
+    std::fs::write(&other_elf, &elf).expect("write");
+    let out = verify(&proof, &other_elf);
+    assert_ne!(out.status.code(), Some(0), "verified against another ELF");
+}
