@@ -81,26 +81,39 @@ pub fn validate_with_report(
 ///
 /// Errors: the first rule the block breaks, as a [`ValidationError`].
 pub fn validate_stateless_input(input: &StatelessInput) -> Result<Validated, ValidationError> {
+    let chain_id = input.chain_config.chain_id;
+    let has_bal = !input.new_payload_request.execution_payload.block_access_list.is_empty();
+    let spec = ChainSpec::for_block(chain_id, has_bal).ok_or(ValidationError::UnknownChain(chain_id))?;
+    validate_stateless_input_with_spec(input, &spec)
+}
+
+/// Runs every step of stateless validation on a decoded input under the given fork schedule,
+/// skipping the lookup of the schedule by chain id (for test networks whose schedule is not the
+/// chain id's, such as the EEST blockchain tests' `network`s; the input's chain id still goes into
+/// transactions' EIP-155 checks through `spec.chain_id`).
+///
+/// Errors: the first rule the block breaks, as a [`ValidationError`].
+pub fn validate_stateless_input_with_spec(
+    input: &StatelessInput,
+    spec: &ChainSpec,
+) -> Result<Validated, ValidationError> {
     #[cfg(feature = "accelerators")]
     crypto::install();
     let request = &input.new_payload_request;
     let witness = &input.witness;
-    let chain_id = input.chain_config.chain_id;
-    let has_bal = !request.execution_payload.block_access_list.is_empty();
-    let spec = ChainSpec::for_block(chain_id, has_bal).ok_or(ValidationError::UnknownChain(chain_id))?;
 
     let ancestors = ancestors::Ancestors::verify(&witness.headers)?;
-    let block = payload::Block::from_request(request, &spec)?;
+    let block = payload::Block::from_request(request, spec)?;
     if block.header.parent_hash != ancestors.parent_hash {
         return Err(ValidationError::Header("parent hash is not the last witness header's hash"));
     }
-    consensus::check_header_against_parent(&block.header, &ancestors.parent, &spec)?;
-    consensus::check_blobs(&block, &spec)?;
-    consensus::check_block_size(&block, &spec)?;
+    consensus::check_header_against_parent(&block.header, &ancestors.parent, spec)?;
+    consensus::check_blobs(&block, spec)?;
+    consensus::check_block_size(&block, spec)?;
     let senders = senders::senders(&block.transactions, &input.public_keys)?;
 
     let db = witness_db::WitnessDb::new(&witness.state, &witness.codes, ancestors);
-    let mut execution = execute::execute(&block, &senders, &spec, db)?;
+    let mut execution = execute::execute(&block, &senders, spec, db)?;
     consensus::check_execution(&block, &execution)?;
     if spec.is_prague_active_at_timestamp(block.header.timestamp) {
         let deposit_contract = spec.deposit_contract_address().unwrap_or_default();

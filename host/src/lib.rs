@@ -6,7 +6,9 @@
 #![forbid(unsafe_code)]
 
 pub mod build_input;
+pub mod conformance;
 pub mod elf_build;
 pub mod inputs;
 pub mod report;
+pub mod witness_gen;
 pub mod zkvm;

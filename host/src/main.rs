@@ -7,15 +7,18 @@
 //! - `zkevm build [--platform sp1|qemu|DIR] [--out FILE]`: builds the guest ELF reproducibly.
 //! - `zkevm run --zkvm sp1|qemu [--elf FILE] <INPUT>...`: runs the guest ELF on every block under
 //!   an executor and compares its output with the expected one and with the native output.
+//! - `zkevm conformance [--json] <DIR|FILE>...`: runs EEST blockchain tests statelessly (witness
+//!   generated from the full pre-state, guest validator run natively); a summary per network.
 //! - `zkevm bench [--elf FILE] [<INPUT>...]`: `run --zkvm sp1` over the shipped mainnet blocks
 //!   (by default), reporting cycles, cycles per gas and peak guest heap.
 //!
-//! Exit codes (validate, run, bench): 0 every block matches, 1 some block does not, 2 an input
+//! Exit codes (validate, run, bench, conformance): 0 every block matches, 1 some block does not, 2 an input
 //! cannot be read or parsed, or the ELF cannot be loaded or run. build: 0 built, 2 failed.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use zkevm_host::{
+    conformance::{self, Outcome},
     elf_build,
     inputs::{self, Expected},
     report::{self, BlockReport},
@@ -78,6 +81,16 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Run EEST blockchain tests statelessly: generate each block's witness from the full
+    /// pre-state, validate it with the guest validator natively, check the final state.
+    Conformance {
+        /// Print one JSON object per block (the fields of `validate --json` plus test and network).
+        #[arg(long)]
+        json: bool,
+        /// Blockchain test files (.json, .json.gz) or directories holding them.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
     /// Run blocks under SP1 and report cycles, cycles per gas and peak guest heap.
     Bench {
         /// The SP1 guest ELF [default: target/elf/zkevm-sp1.elf].
@@ -99,6 +112,7 @@ fn main() -> ExitCode {
         Command::Build { platform, out } => build(&platform, out),
         Command::Run { zkvm, elf, json, inputs } => run(zkvm, elf, &inputs, json),
         Command::Bench { elf, json, inputs } => bench(elf, inputs, json),
+        Command::Conformance { json, inputs } => run_conformance(&inputs, json),
     };
     match result {
         Ok(code) => code,
@@ -123,6 +137,25 @@ fn validate(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     report::print(&reports, json);
     let all_match = reports.iter().all(|r| r.matches);
     Ok(if all_match { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn run_conformance(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let cases = conformance::fixture::load(paths)?;
+    let mut results = Vec::with_capacity(cases.len());
+    for (index, case) in cases.iter().enumerate() {
+        eprintln!("[{}/{}] {}::{}", index + 1, cases.len(), case.file.display(), case.name);
+        let result = conformance::run::run_test(case);
+        if json {
+            for block in &result.blocks {
+                println!("{}", serde_json::to_string(block).unwrap_or_default());
+            }
+        }
+        results.push(result);
+    }
+    let summary = conformance::summary::render(&results);
+    if json { eprint!("{summary}") } else { print!("{summary}") }
+    let failed = results.iter().any(|r| matches!(r.outcome, Outcome::Failed(_)));
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn build(platform: &str, out: Option<PathBuf>) -> Result<ExitCode> {
