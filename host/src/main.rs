@@ -18,7 +18,7 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use zkevm_host::{
-    conformance::{self, Outcome},
+    conformance,
     elf_build,
     inputs::{self, Expected},
     report::{self, BlockReport},
@@ -140,22 +140,8 @@ fn validate(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
 }
 
 fn run_conformance(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let cases = conformance::fixture::load(paths)?;
-    let mut results = Vec::with_capacity(cases.len());
-    for (index, case) in cases.iter().enumerate() {
-        eprintln!("[{}/{}] {}::{}", index + 1, cases.len(), case.file.display(), case.name);
-        let result = conformance::run::run_test(case);
-        if json {
-            for block in &result.blocks {
-                println!("{}", serde_json::to_string(block).unwrap_or_default());
-            }
-        }
-        results.push(result);
-    }
-    let summary = conformance::summary::render(&results);
-    if json { eprint!("{summary}") } else { print!("{summary}") }
-    let failed = results.iter().any(|r| matches!(r.outcome, Outcome::Failed(_)));
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let all_passed = conformance::run_and_report(paths, json)?;
+    Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn build(platform: &str, out: Option<PathBuf>) -> Result<ExitCode> {

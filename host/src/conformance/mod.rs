@@ -14,7 +14,9 @@ pub mod run;
 pub mod summary;
 
 use crate::report::BlockReport;
+use anyhow::Result;
 use serde::Serialize;
+use std::path::PathBuf;
 
 /// How a test ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,4 +52,32 @@ pub struct TestResult {
     pub outcome: Outcome,
     /// The reports of the blocks that were validated, in order.
     pub blocks: Vec<ConformanceBlock>,
+}
+
+/// Runs every test under `paths` in order, as `zkevm conformance` does: a progress line per test
+/// on stderr (`[i/n] file::test`), with `json` one JSON line per block on stdout
+/// ([`ConformanceBlock`]), then the summary ([`summary::render`]) on stdout (stderr with `json`).
+///
+/// Returns whether no test failed. Errors: a path or file that cannot be read or parsed
+/// ([`fixture::load`]).
+pub fn run_and_report(paths: &[PathBuf], json: bool) -> Result<bool> {
+    let cases = fixture::load(paths)?;
+    let mut results = Vec::with_capacity(cases.len());
+    for (index, case) in cases.iter().enumerate() {
+        eprintln!("[{}/{}] {}::{}", index + 1, cases.len(), case.file.display(), case.name);
+        let result = run::run_test(case);
+        if json {
+            for block in &result.blocks {
+                println!("{}", serde_json::to_string(block).unwrap_or_default());
+            }
+        }
+        results.push(result);
+    }
+    let summary = summary::render(&results);
+    if json {
+        eprint!("{summary}");
+    } else {
+        print!("{summary}");
+    }
+    Ok(!results.iter().any(|r| matches!(r.outcome, Outcome::Failed(_))))
 }

@@ -85,4 +85,18 @@ mod tests {
         assert!(witness.nodes.len() > 3);
         assert!(trie_witness(&mut leaves, &[]).nodes.is_empty());
     }
+
+    #[test]
+    fn branch_children_of_the_path_are_kept() {
+        // Two leaves under the root branch: the proof of one holds the root and that leaf; the
+        // witness also holds the other leaf, which a deletion of the first would collapse into.
+        let a = B256::with_last_byte(1);
+        let mut b = B256::with_last_byte(2);
+        b.0[0] = 0x10;
+        let mut leaves = vec![(a, alloy_rlp::encode(U256::from(7))), (b, alloy_rlp::encode(U256::from(9)))];
+        let witness = trie_witness(&mut leaves, &[a]);
+        assert_eq!(witness.nodes.len(), 3, "root branch, the target leaf and its sibling leaf");
+        let only_path = build(&leaves, vec![Nibbles::unpack(a)]).1;
+        assert_eq!(only_path.into_inner().len(), 2, "the plain proof has the root and the target leaf");
+    }
 }
