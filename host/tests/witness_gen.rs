@@ -1,10 +1,11 @@
 //! The generated ExecutionWitness of a valid EEST block validates, and the validator relies on its
 //! nodes, codes and headers: removing the state root node, a code, or the parent header makes the
 //! block fail, and so does removing most single trie nodes (the ones left are branch children
-//! kept for collapses that this block's changes do not cause).
+//! kept for collapses that this block's changes do not cause). And the branch children it keeps
+//! are the ones the guest's trie needs to delete a key whose branch collapses.
 
 use alloy_consensus::{Block, TxEnvelope};
-use alloy_primitives::keccak256;
+use alloy_primitives::{B256, U256, keccak256};
 use alloy_rlp::Decodable;
 use std::path::PathBuf;
 use zkevm_host::{
@@ -84,4 +85,33 @@ fn selfdestruct_block() {
 #[test]
 fn set_code_block() {
     check("prague/eip7702_set_code_tx/test_pointer_normal.json.gz");
+}
+
+/// A storage trie of two slots under one branch; the block deletes one without reading the other.
+/// The proof of the deleted slot alone cannot collapse the branch; with the branch's children, the
+/// guest's trie computes the root of the remaining slot.
+#[test]
+fn branch_collapse_needs_the_sibling() {
+    use zkevm_host::witness_gen::proof::trie_witness;
+    use zkevm_trie::{NodeDb, SparseTrie};
+    let deleted = B256::repeat_byte(0x11);
+    let kept = B256::repeat_byte(0x22);
+    let value = |v: u64| alloy_rlp::encode(U256::from(v));
+    let mut leaves = vec![(deleted, value(1)), (kept, value(2))];
+    let witness = trie_witness(&mut leaves, &[deleted]);
+    let expected = trie_witness(&mut vec![(kept, value(2))], &[]).root;
+
+    let delete = |nodes: &[alloy_primitives::Bytes]| {
+        let db = NodeDb::from_nodes(nodes.iter().map(|n| n.as_ref()));
+        let mut trie = SparseTrie::new(witness.root);
+        trie.remove(&db, deleted.as_slice()).map(|()| trie.root())
+    };
+    assert_eq!(delete(&witness.nodes).expect("collapses with the sibling"), expected);
+    let is_sibling = |node: &alloy_primitives::Bytes| {
+        matches!(alloy_trie::nodes::TrieNode::decode(&mut node.as_ref()),
+            Ok(alloy_trie::nodes::TrieNode::Leaf(leaf)) if leaf.value == value(2))
+    };
+    let without: Vec<_> = witness.nodes.iter().filter(|n| !is_sibling(n)).cloned().collect();
+    assert_eq!(without.len(), witness.nodes.len() - 1, "the sibling leaf is in the witness");
+    assert!(delete(&without).is_err(), "the collapse cannot be done without the sibling");
 }
