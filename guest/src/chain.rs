@@ -54,6 +54,14 @@ impl ChainSpec {
         Some(Self { chain_id, hardforks, deposit_contract, draft_amsterdam: false })
     }
 
+    /// A chain with the given fork schedule and EIP-6110 deposit contract, for networks that are
+    /// not known by chain id (e.g. the test networks of the EEST blockchain tests, which all run
+    /// under chain id 1 with a schedule of their own). Its EVM follows the schedule's forks (no
+    /// draft Amsterdam rules).
+    pub fn from_hardforks(chain_id: u64, hardforks: EthereumChainHardforks, deposit_contract: Address) -> Self {
+        Self { chain_id, hardforks, deposit_contract, draft_amsterdam: false }
+    }
+
     /// The test network of the EEST zkEVM fixtures (`tests-zkevm@v0.3.3`, run under chain id 1):
     /// every fork through BPO2 from genesis, plus the draft Amsterdam those fixtures were filled
     /// with — EIP-7928 block access lists, EIP-7843 slot numbers, EIP-7708 transfer logs and an

@@ -132,7 +132,7 @@ fn body_tx_len(tx: &[u8]) -> usize {
 
 /// Compares the block's commitments with what execution produced: gas used, blob gas used, receipts
 /// root, logs bloom, requests hash (EIP-7685) and block access list hash (EIP-7928).
-pub fn check_execution(block: &Block, execution: &Execution<'_>) -> Result<(), ValidationError> {
+pub fn check_execution<DB>(block: &Block, execution: &Execution<DB>) -> Result<(), ValidationError> {
     let header = &block.header;
     let result = &execution.result;
     if result.gas_used != header.gas_used {
@@ -161,7 +161,7 @@ pub fn check_execution(block: &Block, execution: &Execution<'_>) -> Result<(), V
 }
 
 /// EIP-7928: the hash of the block access list execution built equals the header's.
-fn check_block_access_list(header: &Header, execution: &Execution<'_>) -> Result<(), ValidationError> {
+fn check_block_access_list<DB>(header: &Header, execution: &Execution<DB>) -> Result<(), ValidationError> {
     let Some(expected) = header.block_access_list_hash else { return Ok(()) };
     let built = execution
         .block_access_list

@@ -1,17 +1,20 @@
 //! Step 4: execute the block with revm (through alloy-evm's Ethereum block executor) over a database
 //! backed only by the witness.
 //!
+//! The executor is generic over the database so that a host can run the very same code statefully
+//! (over a full in-memory state) to learn what a block reads and so build its witness.
+//!
 //! alloy-evm runs the system calls (EIP-4788, EIP-2935, EIP-7002, EIP-7251), the transactions,
 //! withdrawals and EIP-6110 deposits. What it leaves to the caller is closed here: the EIP-7928
 //! block access list indexes of the pre- and post-transaction phases, and the rule that a block is
 //! invalid when an EIP-7002 / EIP-7251 predeploy has no code.
 
-use crate::{chain::ChainSpec, error::ValidationError, evm::ValidatorEvm, payload::Block, witness_db::WitnessDb};
+use crate::{chain::ChainSpec, error::ValidationError, evm::ValidatorEvm, payload::Block};
 use alloc::{borrow::Cow, format};
 use alloy_consensus::{ReceiptEnvelope, transaction::Recovered};
 use alloy_eips::{eip7002::WITHDRAWAL_REQUEST_PREDEPLOY_ADDRESS, eip7251::CONSOLIDATION_REQUEST_PREDEPLOY_ADDRESS};
 use alloy_evm::{
-    Evm, EvmEnv,
+    Database as EvmDatabase, Evm, EvmEnv,
     block::{BlockExecutionResult, BlockExecutor},
     eth::{EthBlockExecutionCtx, EthBlockExecutor, receipt_builder::AlloyReceiptBuilder},
 };
@@ -26,20 +29,27 @@ use revm::{
 
 /// What executing the block produced.
 #[derive(Debug)]
-pub struct Execution<'a> {
+pub struct Execution<DB> {
     /// Receipts, requests and gas totals.
     pub result: BlockExecutionResult<ReceiptEnvelope>,
-    /// The state after the block: the witness database plus the merged bundle of changes.
-    pub state: State<WitnessDb<'a>>,
+    /// The state after the block: the database (the witness's in the guest) plus the merged
+    /// bundle of changes.
+    pub state: State<DB>,
     /// The block access list built during execution (Amsterdam), or `None` before.
     pub block_access_list: Option<AlloyBal>,
 }
 
-/// Executes `block` with the given senders on top of the witness's pre-state.
+/// Executes `block` with the given senders on top of the pre-state that `db` serves (in the guest
+/// a [`WitnessDb`](crate::witness_db::WitnessDb)).
 ///
 /// Errors: [`ValidationError::Execution`] for anything the executor rejects (an invalid
-/// transaction, a failed system call, a read the witness cannot answer).
-pub fn execute<'a>(block: &Block, senders: &[Address], spec: &ChainSpec, db: WitnessDb<'a>) -> Result<Execution<'a>, ValidationError> {
+/// transaction, a failed system call, a read the database cannot answer).
+pub fn execute<DB: EvmDatabase>(
+    block: &Block,
+    senders: &[Address],
+    spec: &ChainSpec,
+    db: DB,
+) -> Result<Execution<DB>, ValidationError> {
     let header = &block.header;
     let amsterdam = spec.has_block_access_list(header.timestamp);
     let state = State::builder().with_database(db).with_bundle_update().with_bal_builder_if(amsterdam).build();
@@ -78,7 +88,7 @@ pub fn execute<'a>(block: &Block, senders: &[Address], spec: &ChainSpec, db: Wit
 }
 
 /// EIP-7002 / EIP-7251: the system call must reach a contract; empty code makes the block invalid.
-fn require_code(state: &mut State<WitnessDb<'_>>, address: Address) -> Result<(), ValidationError> {
+fn require_code<DB: Database>(state: &mut State<DB>, address: Address) -> Result<(), ValidationError> {
     let info = state.basic(address).map_err(|e| ValidationError::Witness(format!("{e}")))?;
     match info {
         Some(info) if info.code_hash != KECCAK_EMPTY => Ok(()),

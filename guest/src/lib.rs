@@ -84,7 +84,7 @@ fn run(
         on_stage(Stage::Output);
         return (StatelessValidationResult::zero(), None);
     };
-    let outcome = validate_stages(&input, on_stage);
+    let outcome = spec_for(&input).and_then(|spec| validate_stages(&input, &spec, on_stage));
     on_stage(Stage::Output);
     let result = StatelessValidationResult {
         #[cfg(feature = "accelerators")]
@@ -97,21 +97,45 @@ fn run(
     (result, Some(outcome))
 }
 
-/// Runs every step of stateless validation on a decoded input.
+/// Runs every step of stateless validation on a decoded input, under the fork schedule of its
+/// chain id ([`ChainSpec::for_block`]).
 ///
-/// Errors: the first rule the block breaks, as a [`ValidationError`].
+/// Errors: [`ValidationError::UnknownChain`] for a chain id without a known schedule, otherwise
+/// the first rule the block breaks.
 pub fn validate_stateless_input(input: &StatelessInput) -> Result<Validated, ValidationError> {
-    #[cfg(feature = "accelerators")]
-    crypto::install();
-    validate_stages(input, &mut |_| {})
+    let spec = spec_for(input)?;
+    validate_stateless_input_with_spec(input, &spec)
 }
 
-fn validate_stages(input: &StatelessInput, on_stage: &mut dyn FnMut(Stage)) -> Result<Validated, ValidationError> {
+/// Runs every step of stateless validation on a decoded input under the given fork schedule,
+/// skipping the lookup of the schedule by chain id (for test networks whose schedule is not the
+/// chain id's, such as the EEST blockchain tests' `network`s; the input's chain id still goes into
+/// transactions' EIP-155 checks through `spec.chain_id`).
+///
+/// Errors: the first rule the block breaks, as a [`ValidationError`].
+pub fn validate_stateless_input_with_spec(
+    input: &StatelessInput,
+    spec: &ChainSpec,
+) -> Result<Validated, ValidationError> {
+    #[cfg(feature = "accelerators")]
+    crypto::install();
+    validate_stages(input, spec, &mut |_| {})
+}
+
+/// The fork schedule of the input's chain id (see [`ChainSpec::for_block`]).
+fn spec_for(input: &StatelessInput) -> Result<ChainSpec, ValidationError> {
+    let chain_id = input.chain_config.chain_id;
+    let has_bal = !input.new_payload_request.execution_payload.block_access_list.is_empty();
+    ChainSpec::for_block(chain_id, has_bal).ok_or(ValidationError::UnknownChain(chain_id))
+}
+
+fn validate_stages(
+    input: &StatelessInput,
+    spec: &ChainSpec,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<Validated, ValidationError> {
     let request = &input.new_payload_request;
     let witness = &input.witness;
-    let chain_id = input.chain_config.chain_id;
-    let has_bal = !request.execution_payload.block_access_list.is_empty();
-    let spec = ChainSpec::for_block(chain_id, has_bal).ok_or(ValidationError::UnknownChain(chain_id))?;
 
     on_stage(Stage::Witness);
     let ancestors = ancestors::Ancestors::verify(&witness.headers)?;
@@ -120,15 +144,15 @@ fn validate_stages(input: &StatelessInput, on_stage: &mut dyn FnMut(Stage)) -> R
     let db = witness_db::WitnessDb::new(&witness.state, &witness.codes, ancestors);
 
     on_stage(Stage::Execution);
-    let block = payload::Block::from_request(request, &spec)?;
+    let block = payload::Block::from_request(request, spec)?;
     if block.header.parent_hash != parent_hash {
         return Err(ValidationError::Header("parent hash is not the last witness header's hash"));
     }
-    consensus::check_header_against_parent(&block.header, &parent, &spec)?;
-    consensus::check_blobs(&block, &spec)?;
-    consensus::check_block_size(&block, &spec)?;
+    consensus::check_header_against_parent(&block.header, &parent, spec)?;
+    consensus::check_blobs(&block, spec)?;
+    consensus::check_block_size(&block, spec)?;
     let senders = senders::senders(&block.transactions, &input.public_keys)?;
-    let mut execution = execute::execute(&block, &senders, &spec, db)?;
+    let mut execution = execute::execute(&block, &senders, spec, db)?;
     consensus::check_execution(&block, &execution)?;
     if spec.is_prague_active_at_timestamp(block.header.timestamp) {
         let deposit_contract = spec.deposit_contract_address().unwrap_or_default();

@@ -6,7 +6,10 @@
 //! parent beacon block root, and the execution requests (EIP-7685).
 
 use alloy_consensus::{Block, EMPTY_OMMER_ROOT_HASH, Transaction, TxEnvelope};
-use alloy_eips::{eip2718::Encodable2718, eip7685::EMPTY_REQUESTS_HASH};
+use alloy_eips::{
+    eip2718::Encodable2718,
+    eip7685::{EMPTY_REQUESTS_HASH, Requests},
+};
 use alloy_primitives::Bytes;
 use alloy_rlp::Decodable;
 use anyhow::{Result, anyhow, bail};
@@ -54,12 +57,26 @@ pub fn from_rpc_block(block: &Value, witness: &WitnessJson, chain_id: Option<u64
 /// Errors: an ommer (post-merge blocks have none), or execution requests the block commits to but
 /// that are not supplied (only a consensus client or a stateful execution knows them).
 pub fn stateless_input(block: &Block<TxEnvelope>, witness: &WitnessJson, chain_id: u64) -> Result<StatelessInput> {
+    if block.header.requests_hash.is_some_and(|h| h != EMPTY_REQUESTS_HASH) {
+        bail!("block commits to execution requests, which a block alone does not carry");
+    }
+    stateless_input_with_requests(block, witness, chain_id, &Requests::default())
+}
+
+/// The `StatelessInput` of a block whose EIP-7685 execution requests are known (from a stateful
+/// execution of the block, or from the consensus layer): each request `type ‖ data` goes into the
+/// NewPayloadRequest, those with empty data left out as the engine API does.
+///
+/// Errors: an ommer (post-merge blocks have none).
+pub fn stateless_input_with_requests(
+    block: &Block<TxEnvelope>,
+    witness: &WitnessJson,
+    chain_id: u64,
+    requests: &Requests,
+) -> Result<StatelessInput> {
     let header = &block.header;
     if !block.body.ommers.is_empty() || header.ommers_hash != EMPTY_OMMER_ROOT_HASH {
         bail!("block has ommers: not a post-merge block");
-    }
-    if header.requests_hash.is_some_and(|h| h != EMPTY_REQUESTS_HASH) {
-        bail!("block commits to execution requests, which a block alone does not carry");
     }
     let transactions = block.body.transactions.iter().map(|tx| tx.encoded_2718()).collect();
     let withdrawals = block
@@ -102,7 +119,7 @@ pub fn stateless_input(block: &Block<TxEnvelope>, witness: &WitnessJson, chain_i
         execution_payload,
         versioned_hashes,
         parent_beacon_block_root: header.parent_beacon_block_root.unwrap_or_default().0,
-        execution_requests: Vec::new(),
+        execution_requests: requests.iter().filter(|r| r.len() > 1).map(|r| r.to_vec()).collect(),
     };
     let witness = ExecutionWitness {
         state: witness.state.iter().map(|b| b.to_vec()).collect(),

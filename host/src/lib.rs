@@ -7,10 +7,12 @@
 #![forbid(unsafe_code)]
 
 pub mod build_input;
+pub mod conformance;
 pub mod elf_build;
 pub mod fetch;
 pub mod inputs;
 pub mod proof_file;
 pub mod prove;
 pub mod report;
+pub mod witness_gen;
 pub mod zkvm;

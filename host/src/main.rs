@@ -7,6 +7,8 @@
 //! - `zkevm build [--platform sp1|qemu|DIR] [--out FILE]`: builds the guest ELF reproducibly.
 //! - `zkevm run --zkvm sp1|qemu [--elf FILE] <INPUT>...`: runs the guest ELF on every block under
 //!   an executor and compares its output with the expected one and with the native output.
+//! - `zkevm conformance [--json] <DIR|FILE>...`: runs EEST blockchain tests statelessly (witness
+//!   generated from the full pre-state, guest validator run natively); a summary per network.
 //! - `zkevm bench [--elf FILE] [<INPUT>...]`: `run --zkvm sp1` over the shipped mainnet blocks
 //!   (by default), reporting cycles, cycles per gas, cycles per validation stage and peak guest heap.
 //! - `zkevm prove --zkvm sp1 [--elf FILE] [--mode core|compressed] [--block-index N] --out FILE
@@ -18,12 +20,14 @@
 //!
 //! prove: 0 proven, 2 failed. verify: 0 verified, 1 rejected (another ELF, a proof that does not
 //! verify, public values that differ), 2 unreadable files or a build without `prove`.
-//! Exit codes (validate, run, bench): 0 every block matches, 1 some block does not, 2 an input
-//! cannot be read or parsed, or the ELF cannot be loaded or run. build, fetch: 0 done, 2 failed.
+//! Exit codes (validate, run, bench, conformance): 0 every block matches, 1 some block does not, 2
+//! an input cannot be read or parsed, or the ELF cannot be loaded or run. build, fetch: 0 done, 2
+//! failed.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use zkevm_host::{
+    conformance,
     elf_build,
     fetch::BlockSelector,
     inputs::{self, Expected},
@@ -121,6 +125,16 @@ enum Command {
         /// The proof file `zkevm prove` wrote.
         file: PathBuf,
     },
+    /// Run EEST blockchain tests statelessly: generate each block's witness from the full
+    /// pre-state, validate it with the guest validator natively, check the final state.
+    Conformance {
+        /// Print one JSON object per block (the fields of `validate --json` plus test and network).
+        #[arg(long)]
+        json: bool,
+        /// Blockchain test files (.json, .json.gz) or directories holding them.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
     /// Run blocks under SP1 and report cycles, cycles per gas and peak guest heap.
     Bench {
         /// The SP1 guest ELF [default: target/elf/zkevm-sp1.elf].
@@ -161,6 +175,7 @@ fn main() -> ExitCode {
         Command::Prove { zkvm, elf, mode, block_index, out, input } => prove(zkvm, elf, mode, block_index, &out, &input),
         Command::Verify { elf, file } => verify(elf, &file),
         Command::Fetch { rpc_url, block, out, timeout } => fetch(&rpc_url, block, out, timeout),
+        Command::Conformance { json, inputs } => run_conformance(&inputs, json),
     };
     match result {
         Ok(code) => code,
@@ -185,6 +200,11 @@ fn validate(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     report::print(&reports, json);
     let all_match = reports.iter().all(|r| r.matches);
     Ok(if all_match { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn run_conformance(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let all_passed = conformance::run_and_report(paths, json)?;
+    Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn build(platform: &str, out: Option<PathBuf>) -> Result<ExitCode> {

@@ -1,0 +1,83 @@
+//! `zkevm conformance`: the EEST blockchain tests, run statelessly.
+//!
+//! For each test, each block is executed statefully on the host over the full state to build its
+//! ExecutionWitness ([`crate::witness_gen`]), turned into a guest input, and validated by the
+//! guest validator natively under the test network's fork schedule ([`network`]). A valid-expected
+//! block must validate (its post-state root computed through the witness equal to the header's);
+//! an `expectException` block must be invalid (an RLP that does not decode counts as rejected);
+//! invalid blocks do not advance the chain. After the last block, `lastblockhash` must be the
+//! hash of the last valid block and the root of `postState` its state root.
+
+pub mod fixture;
+pub mod network;
+pub mod run;
+pub mod summary;
+
+use crate::report::BlockReport;
+use anyhow::Result;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// How a test ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every block and the final state as expected.
+    Passed,
+    /// The first thing that was not as expected.
+    Failed(String),
+    /// Not run, and why (e.g. [`network::PRE_MERGE_REASON`]).
+    Skipped(String),
+}
+
+/// One block's report in `--json` output: the fields of `zkevm validate --json` plus the test.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConformanceBlock {
+    /// `file::test name`.
+    pub test: String,
+    /// The test's network.
+    pub network: String,
+    /// The block's report (`source` is `file::test#index`).
+    #[serde(flatten)]
+    pub report: BlockReport,
+}
+
+/// The result of one test.
+#[derive(Debug, Clone)]
+pub struct TestResult {
+    /// `file::test name`.
+    pub test: String,
+    /// The test's network (empty when the test did not parse).
+    pub network: String,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// The reports of the blocks that were validated, in order.
+    pub blocks: Vec<ConformanceBlock>,
+}
+
+/// Runs every test under `paths` in order, as `zkevm conformance` does: a progress line per test
+/// on stderr (`[i/n] file::test`), with `json` one JSON line per block on stdout
+/// ([`ConformanceBlock`]), then the summary ([`summary::render`]) on stdout (stderr with `json`).
+///
+/// Returns whether no test failed. Errors: a path or file that cannot be read or parsed
+/// ([`fixture::load`]).
+pub fn run_and_report(paths: &[PathBuf], json: bool) -> Result<bool> {
+    let cases = fixture::load(paths)?;
+    let mut results = Vec::with_capacity(cases.len());
+    for (index, case) in cases.iter().enumerate() {
+        eprintln!("[{}/{}] {}::{}", index + 1, cases.len(), case.file.display(), case.name);
+        let result = run::run_test(case);
+        if json {
+            for block in &result.blocks {
+                println!("{}", serde_json::to_string(block).unwrap_or_default());
+            }
+        }
+        results.push(result);
+    }
+    let summary = summary::render(&results);
+    if json {
+        eprint!("{summary}");
+    } else {
+        print!("{summary}");
+    }
+    Ok(!results.iter().any(|r| matches!(r.outcome, Outcome::Failed(_))))
+}

@@ -1,0 +1,181 @@
+//! Running one blockchain test block by block.
+
+use super::{
+    ConformanceBlock, Outcome, TestResult,
+    fixture::{self, BlockchainTest, TestCase},
+    network,
+};
+use crate::{
+    inputs::{BlockCase, Expected},
+    report::BlockReport,
+    witness_gen::{self, AncestorHeader, state::MemState},
+};
+use alloy_consensus::{Block, Header, TxEnvelope};
+use alloy_primitives::B256;
+use alloy_rlp::Decodable;
+use std::time::Instant;
+use zkevm_guest::{ChainSpec, ValidationError, Validated};
+use zkevm_io_abi::{ChainConfig, StatelessInput, StatelessValidationResult};
+
+/// Runs one test (never panics on a malformed one: that is a failure with its cause).
+pub fn run_test(case: &TestCase) -> TestResult {
+    let test_name = format!("{}::{}", case.file.display(), case.name);
+    let test: BlockchainTest = match serde_json::from_value(case.json.clone()) {
+        Ok(test) => test,
+        Err(e) => {
+            let network = case.json.get("network").and_then(|n| n.as_str()).unwrap_or_default().to_string();
+            return TestResult { test: test_name, network, outcome: Outcome::Failed(format!("malformed test: {e}")), blocks: Vec::new() };
+        }
+    };
+    let mut runner = Runner { test_name, network: test.network.clone(), blocks: Vec::new() };
+    let outcome = match runner.run(&test) {
+        Ok(()) => Outcome::Passed,
+        Err(Stop::Skip(reason)) => Outcome::Skipped(reason),
+        Err(Stop::Fail(cause)) => Outcome::Failed(cause),
+    };
+    TestResult { test: runner.test_name, network: runner.network, outcome, blocks: runner.blocks }
+}
+
+enum Stop {
+    Skip(String),
+    Fail(String),
+}
+
+struct Runner {
+    test_name: String,
+    network: String,
+    blocks: Vec<ConformanceBlock>,
+}
+
+/// A block's verdict and, when valid, the changes to apply.
+struct Verdict {
+    valid: bool,
+    error: Option<String>,
+    header: Option<Header>,
+    bundle: Option<revm::database::BundleState>,
+    host_error: Option<String>,
+}
+
+impl Runner {
+    fn run(&mut self, test: &BlockchainTest) -> Result<(), Stop> {
+        let chain_id = test.config.as_ref().and_then(|c| c.chainid).map_or(1, |id| id.to::<u64>());
+        let spec = network::chain_spec(&test.network, chain_id).map_err(Stop::Skip)?;
+        let genesis = decode_block(&test.genesis_rlp).map_err(|e| Stop::Fail(format!("genesisRLP: {e}")))?.header;
+        let mut state = fixture::alloc_state(&test.pre);
+        let pre_root = state.state_root();
+        if pre_root != genesis.state_root {
+            return Err(Stop::Fail(format!("pre state root {pre_root} is not the genesis state root {}", genesis.state_root)));
+        }
+        let mut chain = vec![AncestorHeader::new(&genesis)];
+        let mut last_state_root = genesis.state_root;
+        for (index, block) in test.blocks.iter().enumerate() {
+            let expected_valid = block.expect_exception.is_none();
+            let start = Instant::now();
+            let (verdict, input) = self.validate_block(&block.rlp, &state, &chain, &spec);
+            let source = format!("{}#{index}", self.test_name);
+            let output = result_bytes(input.as_ref(), verdict.valid, chain_id);
+            let case = BlockCase {
+                source,
+                name: String::new(),
+                input: input.as_ref().map(StatelessInput::encode).unwrap_or_default(),
+                expected: Expected::Valid(expected_valid),
+            };
+            let mut report = BlockReport::new(&case, &output, None, start.elapsed());
+            report.error = verdict.error.clone();
+            if let (true, Some(header)) = (verdict.valid, &verdict.header) {
+                report.state_root = Some(header.state_root.to_string());
+            }
+            self.blocks.push(ConformanceBlock { test: self.test_name.clone(), network: self.network.clone(), report });
+            if verdict.valid != expected_valid {
+                let got = if verdict.valid { "valid".to_string() } else { format!("invalid ({})", verdict.error.unwrap_or_default()) };
+                let wanted = if expected_valid { "valid".to_string() } else { format!("invalid ({})", block.expect_exception.as_ref().map(|e| e.to_string()).unwrap_or_default()) };
+                return Err(Stop::Fail(format!("block {index}: expected {wanted}, got {got}")));
+            }
+            if !verdict.valid {
+                continue;
+            }
+            let (Some(header), Some(bundle)) = (verdict.header, verdict.bundle) else {
+                return Err(Stop::Fail(format!(
+                    "block {index}: the guest accepts it but its stateful execution failed: {}",
+                    verdict.host_error.unwrap_or_default()
+                )));
+            };
+            state.apply(&bundle);
+            let root = state.state_root();
+            if root != header.state_root {
+                return Err(Stop::Fail(format!("block {index}: host state root {root} after the block is not the header's {}", header.state_root)));
+            }
+            last_state_root = header.state_root;
+            chain.push(AncestorHeader::new(&header));
+        }
+        self.check_end(test, &chain, last_state_root)
+    }
+
+    /// Builds the block's input and validates it; `None` input when the block never got one.
+    fn validate_block(
+        &self,
+        rlp: &[u8],
+        state: &MemState,
+        chain: &[AncestorHeader],
+        spec: &ChainSpec,
+    ) -> (Verdict, Option<StatelessInput>) {
+        let rejected = |why: String| Verdict { valid: false, error: Some(why), header: None, bundle: None, host_error: None };
+        let block = match decode_block(rlp) {
+            Ok(block) => block,
+            Err(e) => return (rejected(format!("rejected: block RLP: {e}")), None),
+        };
+        let generated = match witness_gen::generate(&block, state, chain, spec) {
+            Ok(generated) => generated,
+            Err(e) => return (rejected(format!("rejected: {e:#}")), None),
+        };
+        // Through the wire format, as a zkVM would read it.
+        let encoded = generated.input.encode();
+        let outcome: Result<Validated, ValidationError> = match StatelessInput::decode(&encoded) {
+            Ok(input) => zkevm_guest::validate_stateless_input_with_spec(&input, spec),
+            Err(e) => return (rejected(format!("input does not decode: {e:?}")), None),
+        };
+        let verdict = Verdict {
+            valid: outcome.is_ok(),
+            error: outcome.err().map(|e| e.to_string()),
+            header: Some(block.header),
+            bundle: generated.bundle,
+            host_error: generated.execution_error,
+        };
+        (verdict, Some(generated.input))
+    }
+
+    fn check_end(&self, test: &BlockchainTest, chain: &[AncestorHeader], state_root: B256) -> Result<(), Stop> {
+        let last = chain.last().map(|h| h.hash).unwrap_or_default();
+        if last != test.lastblockhash {
+            return Err(Stop::Fail(format!("last valid block is {last}, lastblockhash is {}", test.lastblockhash)));
+        }
+        if let Some(post) = &test.post_state {
+            let post_root = fixture::alloc_state(post).state_root();
+            if post_root != state_root {
+                return Err(Stop::Fail(format!("postState root {post_root} is not the last valid block's state root {state_root}")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The 41-byte output the guest commits for `input` with this verdict (all zero without input).
+fn result_bytes(input: Option<&StatelessInput>, valid: bool, chain_id: u64) -> Vec<u8> {
+    let Some(input) = input else { return StatelessValidationResult::zero().encode().to_vec() };
+    StatelessValidationResult {
+        new_payload_request_root: input.new_payload_request.hash_tree_root(),
+        successful_validation: valid,
+        chain_config: ChainConfig { chain_id },
+    }
+    .encode()
+    .to_vec()
+}
+
+fn decode_block(rlp: &[u8]) -> Result<Block<TxEnvelope>, String> {
+    let mut buf = rlp;
+    let block = Block::<TxEnvelope>::decode(&mut buf).map_err(|e| e.to_string())?;
+    if !buf.is_empty() {
+        return Err(format!("{} trailing bytes", buf.len()));
+    }
+    Ok(block)
+}

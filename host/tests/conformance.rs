@@ -1,0 +1,62 @@
+//! The shipped EEST blockchain tests (`fixtures/eest-blockchain/`, see its PROVENANCE.md) run
+//! statelessly: every post-merge test must pass, pre-merge ones are skipped. A test listed in
+//! [`KNOWN_FAILURES`] must fail (so that the list is pruned when one is fixed); any other failure
+//! fails this test.
+
+use std::{collections::BTreeSet, path::PathBuf, process::Command};
+use zkevm_host::conformance::{Outcome, fixture, network, run, summary};
+
+/// `(test name, cause)` of the shipped tests known to fail. Empty: all pass.
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
+
+fn shipped() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures/eest-blockchain")
+}
+
+#[test]
+fn shipped_blockchain_tests_pass() {
+    let cases = fixture::load(&[shipped()]).expect("shipped fixtures load");
+    assert!(cases.len() > 400, "only {} tests found", cases.len());
+    let results: Vec<_> = cases.iter().map(run::run_test).collect();
+    let mut failed = BTreeSet::new();
+    for (case, result) in cases.iter().zip(&results) {
+        match &result.outcome {
+            Outcome::Passed => {}
+            Outcome::Failed(_) => {
+                failed.insert(case.name.as_str());
+            }
+            Outcome::Skipped(reason) => {
+                assert_eq!(reason, network::PRE_MERGE_REASON, "{}: skipped", result.test)
+            }
+        }
+    }
+    let known: BTreeSet<&str> = KNOWN_FAILURES.iter().map(|(name, _)| *name).collect();
+    let report = summary::render(&results);
+    let unexpected: Vec<_> = failed.difference(&known).collect();
+    let fixed: Vec<_> = known.difference(&failed).collect();
+    assert!(unexpected.is_empty() && fixed.is_empty(), "unexpected failures {unexpected:?}, known failures now passing {fixed:?}\n{report}");
+    let passed = results.iter().filter(|r| r.outcome == Outcome::Passed).count();
+    let blocks: usize = results.iter().map(|r| r.blocks.len()).sum();
+    let invalid = results.iter().flat_map(|r| &r.blocks).filter(|b| b.report.expected_valid == Some(false)).count();
+    eprintln!("{passed} of {} tests passed ({blocks} blocks, {invalid} of them rejected as expected)\n{report}", results.len());
+    assert!(invalid > 50, "the subset exercises invalid blocks");
+}
+
+#[test]
+fn cli_exit_codes() {
+    let zkevm = env!("CARGO_BIN_EXE_zkevm");
+    let file = shipped().join("cancun/eip7516_blobgasfee");
+    let ok = Command::new(zkevm).arg("conformance").arg(&file).output().expect("zkevm runs");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("total"));
+
+    let json = Command::new(zkevm).args(["conformance", "--json"]).arg(&file).output().expect("zkevm runs");
+    let first = String::from_utf8_lossy(&json.stdout).lines().next().unwrap_or_default().to_string();
+    let line: serde_json::Value = serde_json::from_str(&first).expect("a JSON line per block");
+    for field in ["test", "network", "block_number", "valid", "expected_valid", "matches", "state_root", "error"] {
+        assert!(line.get(field).is_some(), "field {field} in {first}");
+    }
+
+    let missing = Command::new(zkevm).args(["conformance", "/nonexistent/eest"]).output().expect("zkevm runs");
+    assert_eq!(missing.status.code(), Some(2));
+}
