@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up everything the tests need on a fresh machine, then runs them:
 #   1. the workspace tests (conformance on the shipped fixtures, mainnet blocks, tampering, robustness),
-#   2. a build of the no_std guest library for the standard RISC-V zkVM target.
+#   2. a build of the no_std guest library for the standard RISC-V zkVM target,
+#   3. the guest ELFs under SP1 and qemu, and their reproducibility,
+#   4. a type-check of the host with the `prove` feature.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,3 +22,7 @@ reproducible-build/build-elf.sh qemu target/elf/zkevm-qemu.elf
 cargo test --release --locked -p zkevm-host --test zkvm -- --ignored --test-threads 1
 # Reproducibility: a fresh clone at another path must build the same SP1 ELF.
 reproducible-build/check-reproducible.sh sp1 target/elf/zkevm-sp1.elf
+# `zkevm prove` / `verify` (cargo feature `prove`, SP1's CPU prover): type-check the feature build
+# and its tests (proving itself is an opt-in test: ~13 GiB, minutes; see host/tests/prove.rs).
+scripts/prover-deps.sh
+cargo check --release --locked -p zkevm-host --features prove --tests

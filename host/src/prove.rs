@@ -167,13 +167,14 @@ mod backend {
         progress.phase("starting the SP1 CPU prover");
         let client = ProverClient::builder().cpu().build();
         progress.phase("setup: the ELF's proving and verifying keys");
-        let pk = client.setup(elf.clone()).map_err(|e| anyhow!("SP1 setup rejects the ELF: {e}"))?;
+        let pk = contained("SP1 setup", || client.setup(elf.clone()))?.map_err(|e| anyhow!("SP1 setup rejects the ELF: {e}"))?;
         let vk = pk.verifying_key().clone();
         progress.phase(format!("verifying key {}", vk.bytes32()));
         let mut stdin = SP1Stdin::new();
         stdin.write_vec(input.to_vec());
         progress.phase("executing");
-        let (_, report) = client.execute(elf, stdin.clone()).run().map_err(|e| anyhow!("SP1 execution failed: {e}"))?;
+        let (_, report) = contained("SP1 execution", || client.execute(elf, stdin.clone()).run())?
+            .map_err(|e| anyhow!("SP1 execution failed: {e}"))?;
         let cycles = report.total_instruction_count();
         progress.phase(format!("executed: {cycles} cycles; proving ({})", mode.name()));
         let sp1_mode = match mode {
@@ -181,7 +182,8 @@ mod backend {
             ProofMode::Compressed => SP1ProofMode::Compressed,
         };
         let started = Instant::now();
-        let proof = client.prove(&pk, stdin).mode(sp1_mode).run().map_err(|e| anyhow!("SP1 proving failed: {e}"))?;
+        let proof = contained("SP1 proving", || client.prove(&pk, stdin).mode(sp1_mode).run())?
+            .map_err(|e| anyhow!("SP1 proving failed: {e}"))?;
         let proving_time = started.elapsed();
         progress.phase(format!("proved in {:.1} s; checking the new proof", proving_time.as_secs_f64()));
         client.verify(&proof, &vk, None).map_err(|e| anyhow!("the new proof does not verify: {e}"))?;
@@ -202,7 +204,8 @@ mod backend {
         progress.phase("starting the SP1 verifier");
         let verifier = LightProver::new();
         progress.phase("setup: the ELF's verifying key");
-        let pk = verifier.setup(Elf::Dynamic(elf.into())).map_err(|e| anyhow!("SP1 setup rejects the ELF: {e}"))?;
+        let pk = contained("SP1 setup", || verifier.setup(Elf::Dynamic(elf.into())))?
+            .map_err(|e| anyhow!("SP1 setup rejects the ELF: {e}"))?;
         let vk = pk.verifying_key();
         if vk.bytes32() != file.meta.vk_hash {
             bail!(
@@ -213,10 +216,25 @@ mod backend {
         }
         progress.phase(format!("verifying a {} proof against {}", file.meta.mode, vk.bytes32()));
         let started = Instant::now();
-        verifier.verify(&proof, vk, None).map_err(|e| anyhow!("the proof does not verify: {e}"))?;
+        contained("SP1 verification", || verifier.verify(&proof, vk, None))?
+            .map_err(|e| anyhow!("the proof does not verify: {e}"))?;
         let verify_time = started.elapsed();
         progress.phase(format!("verified in {:.3} s", verify_time.as_secs_f64()));
         Ok(Checked { public_values: proof.public_values.to_vec(), verify_time })
+    }
+
+    /// Runs `f`, turning a panic inside SP1 (it panics on some malformed ELFs, e.g. an instruction
+    /// it cannot decode) into an error naming `what`.
+    fn contained<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+            .map_err(|panic| {
+                let message = panic
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| panic.downcast_ref::<&str>().copied())
+                    .unwrap_or("no message");
+                anyhow!("{what} failed inside SP1: {message}")
+            })
     }
 }
 

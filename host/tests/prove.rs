@@ -4,8 +4,8 @@
 //! ```sh
 //! cargo test --release -p zkevm-host --features prove --test prove -- --ignored
 //! ```
-//! (needs the SP1 ELF at target/elf/zkevm-sp1.elf, `zkevm build --platform sp1`; ~5 min and
-//! ~13 GiB of memory.)
+//! (needs the SP1 ELF at target/elf/zkevm-sp1.elf, `zkevm build --platform sp1`, and protoc;
+//! measured here: ~13 min of proving and ~19 GiB of memory, then about a minute of verifying.)
 
 use std::{path::PathBuf, process::Command};
 
@@ -105,7 +105,7 @@ fn verify_rejects_files_that_are_not_proofs() {
 /// values and another ELF are all rejected with exit code 1.
 #[cfg(feature = "prove")]
 #[test]
-#[ignore = "proves a block: ~5 min, ~13 GiB; run with --ignored (see the file's docs)"]
+#[ignore = "proves a block: ~13 min, ~19 GiB; run with --ignored (see the file's docs)"]
 fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     let dir = scratch("e2e");
     let proof = dir.join("empty.proof");
@@ -158,12 +158,50 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("public values differ"));
 
-    // Another ELF: one byte of the program changed gives another verifying key.
+    // Another ELF: one byte of its read-only data changed gives another verifying key.
     let mut elf = std::fs::read(sp1_elf()).expect("elf");
-    let at = elf.len() / 3;
+    let at = read_only_data_offset(&elf);
     elf[at] ^= 0x01;
     let other_elf = dir.join("other.elf");
     std::fs::write(&other_elf, &elf).expect("write");
     let out = verify(&proof, &other_elf);
-    assert_ne!(out.status.code(), Some(0), "verified against another ELF");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(stderr.contains("made for another ELF"), "{stderr}");
+    // The same proof relabelled with that ELF's verifying-key hash: the proof itself fails.
+    let other_vk = stderr.split("this ELF's is ").nth(1).expect("other vk").trim().to_string();
+    let own_vk = meta.split("\"vk_hash\":\"").nth(1).expect("vk_hash")[..66].to_string();
+    let relabelled_meta = meta.replace(&own_vk, &other_vk);
+    let mut relabelled = b"ZKEVMPF1".to_vec();
+    relabelled.extend_from_slice(&(relabelled_meta.len() as u32).to_le_bytes());
+    relabelled.extend_from_slice(relabelled_meta.as_bytes());
+    relabelled.extend_from_slice(&bytes[proof_start..]);
+    let relabelled_file = dir.join("relabelled.proof");
+    std::fs::write(&relabelled_file, &relabelled).expect("write");
+    let out = verify(&relabelled_file, &other_elf);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not verify"));
+
+    // An ELF whose code SP1 cannot decode: an error, not a crash.
+    let mut broken = std::fs::read(sp1_elf()).expect("elf");
+    let at = broken.len() / 3;
+    broken[at] ^= 0x01;
+    let broken_elf = dir.join("broken.elf");
+    std::fs::write(&broken_elf, &broken).expect("write");
+    let out = verify(&proof, &broken_elf);
+    assert!(matches!(out.status.code(), Some(1) | Some(2)), "{:?}", out.status);
+}
+
+/// The file offset of the middle of the ELF's first read-only, non-executable PT_LOAD segment.
+#[cfg(feature = "prove")]
+fn read_only_data_offset(elf: &[u8]) -> usize {
+    let u16_at = |o: usize| u16::from_le_bytes([elf[o], elf[o + 1]]) as usize;
+    let u32_at = |o: usize| u32::from_le_bytes(elf[o..o + 4].try_into().expect("4 bytes"));
+    let u64_at = |o: usize| u64::from_le_bytes(elf[o..o + 8].try_into().expect("8 bytes")) as usize;
+    let (phoff, phentsize, phnum) = (u64_at(0x20), u16_at(0x36), u16_at(0x38));
+    (0..phnum)
+        .map(|i| phoff + i * phentsize)
+        .find(|&ph| u32_at(ph) == 1 && u32_at(ph + 4) == 4 && u64_at(ph + 32) > 0)
+        .map(|ph| u64_at(ph + 8) + u64_at(ph + 32) / 2)
+        .expect("a read-only PT_LOAD segment")
 }
