@@ -14,7 +14,6 @@ use crate::build_input::{self, WitnessJson};
 use anyhow::{Context, Result, anyhow, bail};
 use serde_json::Value;
 use std::{
-    io::Read,
     path::{Path, PathBuf},
 };
 use zkevm_io_abi::StatelessInput;
@@ -50,7 +49,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<BlockCase>> {
     let mut cases = Vec::new();
     let mut pending_rpc_block: Option<(PathBuf, Value)> = None;
     for path in paths {
-        let bytes = read(path)?;
+        let bytes = crate::files::read_maybe_gzip(path)?;
         let json = parse_json(&bytes);
         match (json, pending_rpc_block.take()) {
             (Some(value), Some((block_path, block))) if is_witness(&value) => {
@@ -78,18 +77,6 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<BlockCase>> {
     Ok(cases)
 }
 
-/// Reads a file, gunzipping it when it starts with the gzip magic.
-fn read(path: &Path) -> Result<Vec<u8>> {
-    let raw = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    if !raw.starts_with(&[0x1f, 0x8b]) {
-        return Ok(raw);
-    }
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(raw.as_slice())
-        .read_to_end(&mut out)
-        .with_context(|| format!("{}: corrupt gzip data", path.display()))?;
-    Ok(out)
-}
 
 /// JSON when the first non-blank byte opens an object and the whole file parses.
 fn parse_json(bytes: &[u8]) -> Option<Value> {

@@ -10,6 +10,7 @@ pub mod build_input;
 pub mod conformance;
 pub mod elf_build;
 pub mod fetch;
+pub mod files;
 pub mod inputs;
 pub mod proof_file;
 pub mod prove;

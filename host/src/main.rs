@@ -326,22 +326,12 @@ fn write_inputs(paths: &[PathBuf], out: &PathBuf) -> Result<ExitCode> {
     let cases = inputs::load(paths)?;
     std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create directory", out.display()))?;
     for case in &cases {
-        write_new(&out.join(format!("{}.ssz", case.name)), &case.input)?;
+        zkevm_host::files::write_new(&out.join(format!("{}.ssz", case.name)), &case.input)?;
         if let Expected::Output(bytes) = &case.expected {
-            write_new(&out.join(format!("{}.out", case.name)), bytes)?;
+            zkevm_host::files::write_new(&out.join(format!("{}.out", case.name)), bytes)?;
         }
     }
     println!("wrote {} inputs to {}", cases.len(), out.display());
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes a new file; never overwrites one that exists.
-fn write_new(path: &PathBuf, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .with_context(|| format!("{}: cannot create (already exists?)", path.display()))?;
-    file.write_all(bytes).with_context(|| format!("{}: cannot write", path.display()))
-}

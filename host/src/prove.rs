@@ -92,7 +92,7 @@ pub fn prove(elf: &Path, input: &[u8], source: &str, mode: ProofMode, out: &Path
         peak_memory_bytes: peak_memory_bytes(),
     };
     let bytes = ProofFile { meta: meta.clone(), proof: proven.proof }.encode()?;
-    write_new(out, &bytes)?;
+    crate::files::write_new(out, &bytes)?;
     progress.phase(format!("wrote {} ({} bytes)", out.display(), bytes.len()));
     Ok(ProveSummary { meta, file_bytes: bytes.len() as u64 })
 }
@@ -261,13 +261,3 @@ pub fn peak_memory_bytes() -> Option<u64> {
     Some(kib * 1024)
 }
 
-/// Writes a new file; never overwrites one that exists.
-fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .with_context(|| format!("{}: cannot create (already exists?)", path.display()))?;
-    file.write_all(bytes).with_context(|| format!("{}: cannot write", path.display()))
-}

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::{
     collections::BTreeMap,
-    io::Read,
     path::{Path, PathBuf},
 };
 
@@ -110,7 +109,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<TestCase>> {
     }
     let mut cases = Vec::new();
     for file in files {
-        let bytes = read(&file)?;
+        let bytes = crate::files::read_maybe_gzip(&file)?;
         let json: Value =
             serde_json::from_slice(&bytes).with_context(|| format!("{}: not JSON", file.display()))?;
         let Value::Object(tests) = json else {
@@ -144,14 +143,3 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
-    let raw = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    if !raw.starts_with(&[0x1f, 0x8b]) {
-        return Ok(raw);
-    }
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(raw.as_slice())
-        .read_to_end(&mut out)
-        .with_context(|| format!("{}: bad gzip", path.display()))?;
-    Ok(out)
-}
