@@ -301,6 +301,20 @@ fn fetched_latest_block_to_stdout_validates() {
     assert_validates(&file, &rec);
 }
 
+/// A node that answers `eth_chainId` and `eth_getBlockByNumber` from the recording and fails
+/// `debug_executionWitness` with this JSON-RPC error.
+fn node_failing_the_witness(code: i64, message: &'static str) -> Node {
+    let rec = recorded();
+    let (chain_id, block) = (rec.chain_id, rec.rpc_block.clone());
+    Node::start(3, move |method, _| {
+        Some(match method {
+            "eth_chainId" => Ok(json!(format!("{chain_id:#x}"))),
+            "eth_getBlockByNumber" => Ok(block.clone()),
+            _ => Err((code, message)),
+        })
+    })
+}
+
 #[test]
 fn an_unreachable_node_is_named() {
     // A port that was just free: nothing listens there.
@@ -311,15 +325,7 @@ fn an_unreachable_node_is_named() {
 
 #[test]
 fn a_node_without_the_debug_namespace_is_named() {
-    let rec = recorded();
-    let (chain_id, block) = (rec.chain_id, rec.rpc_block.clone());
-    let node = Node::start(3, move |method, _| {
-        Some(match method {
-            "eth_chainId" => Ok(json!(format!("{chain_id:#x}"))),
-            "eth_getBlockByNumber" => Ok(block.clone()),
-            _ => Err((-32601, "the method debug_executionWitness does not exist/is not available")),
-        })
-    });
+    let node = node_failing_the_witness(-32601, "the method debug_executionWitness does not exist/is not available");
     let dir = scratch("no-debug");
     let file = dir.join("x.json");
     let out = fetch_to(&node.url(), &BLOCK.to_string(), &file);
@@ -329,15 +335,7 @@ fn a_node_without_the_debug_namespace_is_named() {
 
 #[test]
 fn a_pruned_block_is_named() {
-    let rec = recorded();
-    let (chain_id, block) = (rec.chain_id, rec.rpc_block.clone());
-    let node = Node::start(3, move |method, _| {
-        Some(match method {
-            "eth_chainId" => Ok(json!(format!("{chain_id:#x}"))),
-            "eth_getBlockByNumber" => Ok(block.clone()),
-            _ => Err((4444, "pruned history unavailable")),
-        })
-    });
+    let node = node_failing_the_witness(4444, "pruned history unavailable");
     let out = fetch(&node.url(), &BLOCK.to_string(), &[]);
     assert_fails(&out, &[&format!("block {BLOCK} is pruned"), "EIP-4444", "4444", "pruned history unavailable"]);
 
