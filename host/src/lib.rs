@@ -14,6 +14,7 @@ pub mod files;
 pub mod inputs;
 pub mod proof_file;
 pub mod prove;
+pub mod prover_settings;
 pub mod report;
 pub mod witness_gen;
 pub mod zkvm;

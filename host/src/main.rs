@@ -33,6 +33,7 @@ use zkevm_host::{
     inputs::{self, Expected},
     proof_file::ProofFile,
     prove::ProofMode,
+    prover_settings::{self, Origin, ProverSettings},
     report::{self, BlockReport},
     zkvm::{Runner, Zkvm},
 };
@@ -114,6 +115,10 @@ enum Command {
         /// The proof file to write (must not exist).
         #[arg(long)]
         out: PathBuf,
+        /// Shard size and concurrency for SP1's prover, for variables the environment leaves unset:
+        /// `lean` (fits a 24 GiB machine) or `sp1-defaults`. Printed before proving.
+        #[arg(long, value_enum, default_value = "lean")]
+        prover_settings: ProverSettings,
         /// One input file, as for `validate`.
         input: PathBuf,
     },
@@ -172,7 +177,9 @@ fn main() -> ExitCode {
         Command::Build { platform, out } => build(&platform, out),
         Command::Run { zkvm, elf, json, inputs } => run(zkvm, elf, &inputs, json),
         Command::Bench { elf, json, inputs } => bench(elf, inputs, json),
-        Command::Prove { zkvm, elf, mode, block_index, out, input } => prove(zkvm, elf, mode, block_index, &out, &input),
+        Command::Prove { zkvm, elf, mode, block_index, out, prover_settings, input } => {
+            prove(zkvm, elf, mode, block_index, &out, prover_settings, &input)
+        }
         Command::Verify { elf, file } => verify(elf, &file),
         Command::Fetch { rpc_url, block, out, timeout } => fetch(&rpc_url, block, out, timeout),
         Command::Conformance { json, inputs } => run_conformance(&inputs, json),
@@ -269,6 +276,7 @@ fn prove(
     mode: ProofMode,
     block_index: Option<usize>,
     out: &Path,
+    settings: ProverSettings,
     input: &Path,
 ) -> Result<ExitCode> {
     if zkvm != Zkvm::Sp1 {
@@ -286,6 +294,16 @@ fn prove(
     let (native, _) = zkevm_guest::validate_with_report(&case.input);
     println!("block: {}", case.source);
     println!("native verdict: {}", if native.successful_validation { "valid" } else { "invalid" });
+    let plan = prover_settings::plan(settings, |name| std::env::var(name).ok());
+    for setting in &plan {
+        println!("prover setting: {setting}");
+    }
+    for setting in plan.iter().filter(|s| s.origin == Origin::Lean) {
+        // SAFETY: SP1 reads these only from the environment. This runs on the main thread before
+        // the prover starts, and this command has started no other thread, so nothing reads or
+        // writes the environment concurrently.
+        unsafe { std::env::set_var(setting.name, &setting.value) };
+    }
     let summary = zkevm_host::prove::prove(&elf, &case.input, &case.source, mode, out)?;
     let meta = &summary.meta;
     println!("cycles:        {}", meta.cycles);
