@@ -84,7 +84,7 @@ pub fn prove(elf: &Path, input: &[u8], source: &str, mode: ProofMode, out: &Path
     let elf_bytes = std::fs::read(elf)
         .with_context(|| format!("{}: cannot read the guest ELF (build it with `zkevm build --platform sp1`)", elf.display()))?;
     let progress = Progress::start();
-    if !VECTORISED_FIELD_ARITHMETIC {
+    if AVAILABLE && !VECTORISED_FIELD_ARITHMETIC {
         progress.phase(
             "note: this host was built without AVX2, so the prover's field arithmetic is scalar \
              (measured here: 2.4x slower end to end); build it with RUSTFLAGS=\"-C target-cpu=native\"",
