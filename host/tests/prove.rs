@@ -154,25 +154,19 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     let mut other = claimed.clone();
     other.replace_range(64..66, if &claimed[64..66] == "01" { "00" } else { "01" });
     let other_meta = meta.replace(&claimed[..82], &other[..82]);
-    let mut other_bytes = b"ZKEVMPF1".to_vec();
-    other_bytes.extend_from_slice(&(other_meta.len() as u32).to_le_bytes());
-    other_bytes.extend_from_slice(other_meta.as_bytes());
-    other_bytes.extend_from_slice(&bytes[proof_start..]);
     let other_file = dir.join("other-values.proof");
-    std::fs::write(&other_file, &other_bytes).expect("write");
+    std::fs::write(&other_file, proof_file_bytes(&other_meta, &bytes[proof_start..])).expect("write");
     let out = verify(&other_file, &sp1_elf());
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("public values differ"));
 
     // Other public values in the proof itself, the metadata made to agree: the proof fails.
     let values = hex::decode(&claimed[..82]).expect("hex public values");
-    let inner = find_last(&bytes[proof_start..], &values).expect("the public values inside the SP1 proof") + proof_start;
-    let mut forged = other_bytes.clone();
-    let shift = other_bytes.len() as isize - bytes.len() as isize;
-    let at = (inner as isize + shift) as usize + 32;
-    forged[at] ^= 0x01;
+    let mut forged = bytes[proof_start..].to_vec();
+    let inner = find_last(&forged, &values).expect("the public values inside the SP1 proof");
+    forged[inner + 32] ^= 0x01;
     let forged_file = dir.join("forged.proof");
-    std::fs::write(&forged_file, &forged).expect("write");
+    std::fs::write(&forged_file, proof_file_bytes(&other_meta, &forged)).expect("write");
     let out = verify(&forged_file, &sp1_elf());
     assert_eq!(out.status.code(), Some(1), "forged public values: {}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not verify"));
@@ -191,12 +185,8 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     let other_vk = stderr.split("this ELF's is ").nth(1).expect("other vk").trim().to_string();
     let own_vk = meta.split("\"vk_hash\":\"").nth(1).expect("vk_hash")[..66].to_string();
     let relabelled_meta = meta.replace(&own_vk, &other_vk);
-    let mut relabelled = b"ZKEVMPF1".to_vec();
-    relabelled.extend_from_slice(&(relabelled_meta.len() as u32).to_le_bytes());
-    relabelled.extend_from_slice(relabelled_meta.as_bytes());
-    relabelled.extend_from_slice(&bytes[proof_start..]);
     let relabelled_file = dir.join("relabelled.proof");
-    std::fs::write(&relabelled_file, &relabelled).expect("write");
+    std::fs::write(&relabelled_file, proof_file_bytes(&relabelled_meta, &bytes[proof_start..])).expect("write");
     let out = verify(&relabelled_file, &other_elf);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not verify"));
@@ -209,6 +199,16 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     std::fs::write(&broken_elf, &broken).expect("write");
     let out = verify(&proof, &broken_elf);
     assert!(matches!(out.status.code(), Some(1) | Some(2)), "{:?}", out.status);
+}
+
+/// A proof file as `zkevm prove` lays it out: magic, metadata length (u32 LE), metadata, SP1 proof.
+#[cfg(feature = "prove")]
+fn proof_file_bytes(meta: &str, proof: &[u8]) -> Vec<u8> {
+    let mut bytes = b"ZKEVMPF1".to_vec();
+    bytes.extend_from_slice(&(meta.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(meta.as_bytes());
+    bytes.extend_from_slice(proof);
+    bytes
 }
 
 /// Where `needle` last occurs in `haystack`.
