@@ -19,14 +19,18 @@ pub enum ProverSettings {
     Sp1Defaults,
 }
 
-/// The lean settings: (environment variable, value, what it bounds).
-pub const LEAN: &[(&str, &str, &str)] = &[
-    ("ELEMENT_THRESHOLD", "134217728", "trace cells per shard, 2^27 (SP1 default 2^28 + 2^27)"),
-    ("HEIGHT_THRESHOLD", "1048576", "rows per table per shard, 2^20 (SP1 default 2^22)"),
-    ("SP1_WORKER_NUM_CORE_WORKERS", "1", "shards proven at once (SP1 default 4)"),
-    ("SP1_WORKER_CORE_BUFFER_SIZE", "1", "shards queued for proving (SP1 default 4)"),
-    ("SP1_WORKER_NUM_SPLICING_WORKERS", "1", "shards traced at once (SP1 default 2)"),
-    ("SP1_WORKER_SPLICING_BUFFER_SIZE", "1", "traced shards queued (SP1 default 2)"),
+/// The lean settings: (environment variable, value).
+pub const LEAN: &[(&str, &str)] = &[
+    // Trace cells per shard: 2^27 (SP1's default is 2^28 + 2^27).
+    ("ELEMENT_THRESHOLD", "134217728"),
+    // Rows per table per shard: 2^20 (SP1's default is 2^22).
+    ("HEIGHT_THRESHOLD", "1048576"),
+    // Shards proven at once, and queued for proving (SP1's defaults are 4 and 4).
+    ("SP1_WORKER_NUM_CORE_WORKERS", "1"),
+    ("SP1_WORKER_CORE_BUFFER_SIZE", "1"),
+    // Shards traced at once, and traced shards queued (SP1's defaults are 2 and 2).
+    ("SP1_WORKER_NUM_SPLICING_WORKERS", "1"),
+    ("SP1_WORKER_SPLICING_BUFFER_SIZE", "1"),
 ];
 
 /// Where a setting's value comes from.
@@ -64,7 +68,7 @@ impl std::fmt::Display for Setting {
 /// others take the lean value; under [`ProverSettings::Sp1Defaults`] they are left to SP1.
 pub fn plan(choice: ProverSettings, env: impl Fn(&str) -> Option<String>) -> Vec<Setting> {
     LEAN.iter()
-        .filter_map(|&(name, lean, _)| match (env(name), choice) {
+        .filter_map(|&(name, lean)| match (env(name), choice) {
             (Some(value), _) => Some(Setting { name, value, origin: Origin::Environment }),
             (None, ProverSettings::Lean) => Some(Setting { name, value: lean.to_string(), origin: Origin::Lean }),
             (None, ProverSettings::Sp1Defaults) => None,

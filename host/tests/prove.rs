@@ -12,6 +12,8 @@
 //! prover's figures.)
 
 use std::{path::PathBuf, process::Command};
+#[cfg(feature = "prove")]
+use zkevm_host::proof_file::ProofFile;
 
 fn zkevm() -> Command {
     Command::new(env!("CARGO_BIN_EXE_zkevm"))
@@ -135,39 +137,35 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     assert_eq!(ok.status.code(), Some(0), "{text}\n{}", String::from_utf8_lossy(&ok.stderr));
     assert!(text.contains("valid:         true") && text.contains("chain id:      1"), "{text}");
 
-    let bytes = std::fs::read(&proof).expect("proof");
-    let meta_len = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes")) as usize;
-    let proof_start = 12 + meta_len;
+    let original = ProofFile::read(&proof).expect("the proof file decodes");
+    let write = |name: &str, file: &ProofFile| {
+        let path = dir.join(name);
+        std::fs::write(&path, file.encode().expect("encode")).expect("write");
+        path
+    };
 
     // A damaged proof: flip a byte in the middle of the SP1 proof.
-    let mut damaged = bytes.clone();
-    let middle = proof_start + (bytes.len() - proof_start) / 2;
-    damaged[middle] ^= 0x01;
-    let damaged_file = dir.join("damaged.proof");
-    std::fs::write(&damaged_file, &damaged).expect("write");
-    let out = verify(&damaged_file, &sp1_elf());
+    let mut damaged = original.clone();
+    let middle = damaged.proof.len() / 2;
+    damaged.proof[middle] ^= 0x01;
+    let out = verify(&write("damaged.proof", &damaged), &sp1_elf());
     assert_ne!(out.status.code(), Some(0), "a damaged proof verified");
 
-    // Other public values: the validity byte of the metadata flipped.
-    let meta = String::from_utf8(bytes[12..proof_start].to_vec()).expect("utf-8 metadata");
-    let claimed = meta.split("\"public_values\":\"0x").nth(1).expect("public_values").to_string();
-    let mut other = claimed.clone();
-    other.replace_range(64..66, if &claimed[64..66] == "01" { "00" } else { "01" });
-    let other_meta = meta.replace(&claimed[..82], &other[..82]);
-    let other_file = dir.join("other-values.proof");
-    std::fs::write(&other_file, proof_file_bytes(&other_meta, &bytes[proof_start..])).expect("write");
-    let out = verify(&other_file, &sp1_elf());
+    // Other public values: the validity byte (byte 32) of the metadata flipped.
+    let values = hex::decode(original.meta.public_values.trim_start_matches("0x")).expect("hex public values");
+    let mut other_values = values.clone();
+    other_values[32] ^= 0x01;
+    let mut other = original.clone();
+    other.meta.public_values = format!("0x{}", hex::encode(&other_values));
+    let out = verify(&write("other-values.proof", &other), &sp1_elf());
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("public values differ"));
 
     // Other public values in the proof itself, the metadata made to agree: the proof fails.
-    let values = hex::decode(&claimed[..82]).expect("hex public values");
-    let mut forged = bytes[proof_start..].to_vec();
-    let inner = find_last(&forged, &values).expect("the public values inside the SP1 proof");
-    forged[inner + 32] ^= 0x01;
-    let forged_file = dir.join("forged.proof");
-    std::fs::write(&forged_file, proof_file_bytes(&other_meta, &forged)).expect("write");
-    let out = verify(&forged_file, &sp1_elf());
+    let mut forged = other.clone();
+    let inner = find_last(&forged.proof, &values).expect("the public values inside the SP1 proof");
+    forged.proof[inner + 32] ^= 0x01;
+    let out = verify(&write("forged.proof", &forged), &sp1_elf());
     assert_eq!(out.status.code(), Some(1), "forged public values: {}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not verify"));
 
@@ -182,12 +180,9 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(stderr.contains("made for another ELF"), "{stderr}");
     // The same proof relabelled with that ELF's verifying-key hash: the proof itself fails.
-    let other_vk = stderr.split("this ELF's is ").nth(1).expect("other vk").trim().to_string();
-    let own_vk = meta.split("\"vk_hash\":\"").nth(1).expect("vk_hash")[..66].to_string();
-    let relabelled_meta = meta.replace(&own_vk, &other_vk);
-    let relabelled_file = dir.join("relabelled.proof");
-    std::fs::write(&relabelled_file, proof_file_bytes(&relabelled_meta, &bytes[proof_start..])).expect("write");
-    let out = verify(&relabelled_file, &other_elf);
+    let mut relabelled = original.clone();
+    relabelled.meta.vk_hash = stderr.split("this ELF's is ").nth(1).expect("other vk").trim().to_string();
+    let out = verify(&write("relabelled.proof", &relabelled), &other_elf);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not verify"));
 
@@ -199,16 +194,6 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     std::fs::write(&broken_elf, &broken).expect("write");
     let out = verify(&proof, &broken_elf);
     assert!(matches!(out.status.code(), Some(1) | Some(2)), "{:?}", out.status);
-}
-
-/// A proof file as `zkevm prove` lays it out: magic, metadata length (u32 LE), metadata, SP1 proof.
-#[cfg(feature = "prove")]
-fn proof_file_bytes(meta: &str, proof: &[u8]) -> Vec<u8> {
-    let mut bytes = b"ZKEVMPF1".to_vec();
-    bytes.extend_from_slice(&(meta.len() as u32).to_le_bytes());
-    bytes.extend_from_slice(meta.as_bytes());
-    bytes.extend_from_slice(proof);
-    bytes
 }
 
 /// Where `needle` last occurs in `haystack`.
