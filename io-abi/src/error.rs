@@ -9,9 +9,7 @@ use core::fmt;
 
 /// Why bytes could not be decoded (or why a value breaks a wire-format limit).
 ///
-/// Decoding never panics: every malformed input maps to one of these variants. The enum is
-/// `#[non_exhaustive]` because later wire versions (schema-id prefix, progressive lists)
-/// will add variants.
+/// Decoding never panics: every malformed input maps to one of these variants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DecodeError {
@@ -99,6 +97,24 @@ pub enum DecodeError {
         /// The limit in bytes.
         max: usize,
     },
+    /// The input is shorter than its 2-byte schema id.
+    MissingSchemaId {
+        /// The input's length.
+        len: usize,
+    },
+    /// The schema id names no fork this format knows (an unknown fork id or revision).
+    UnknownSchemaId {
+        /// The schema id found (big-endian on the wire).
+        schema_id: u16,
+    },
+    /// A hand-built value sets a field that its fork's shape does not have (it could not be
+    /// encoded, so would be lost).
+    FieldNotInShape {
+        /// The field.
+        what: &'static str,
+        /// How many fields the container has in that fork.
+        fields: usize,
+    },
     /// A `boolean` byte other than `0x00` or `0x01`.
     InvalidBool {
         /// The field.
@@ -175,6 +191,15 @@ impl fmt::Display for DecodeError {
                 max,
             } => {
                 write!(f, "{what}: {len} bytes exceed the limit of {max}")
+            }
+            Self::MissingSchemaId { len } => {
+                write!(f, "input of {len} bytes has no 2-byte schema id")
+            }
+            Self::UnknownSchemaId { schema_id } => {
+                write!(f, "unknown schema id {schema_id:#06x} (known: 0x0e01 Paris … 0x1501 Amsterdam)")
+            }
+            Self::FieldNotInShape { what, fields } => {
+                write!(f, "{what}: set, but the fork's container has only {fields} fields")
             }
             Self::InvalidBool { what, byte } => {
                 write!(

@@ -1,120 +1,89 @@
-//! `StatelessInput` (the guest's input) and `ChainConfig`.
+//! `StatelessInput`: the guest's input, schema-prefixed (stateless-input-v21.md §1–2).
 
 use alloc::vec::Vec;
 
-use crate::codec::{self, Fields, Writer};
-use crate::{DecodeError, ExecutionWitness, NewPayloadRequest, WireVersion};
+use crate::codec::{Fields, Writer};
+use crate::{DecodeError, ExecutionWitness, Fork, Limits, NewPayloadRequest};
 
-/// `ChainConfig { chain_id: uint64 }`: a fixed-size SSZ container, so on the wire it is
-/// just the 8 little-endian bytes of `chain_id`, inline in its parent's fixed part.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct ChainConfig {
-    /// The EIP-155 chain id (1 in every v0.3.3 fixture).
-    pub chain_id: u64,
-}
-
-/// The guest's input (SSZ `Container`, fixed part 20 bytes; ssz-v0.3.3.md §2).
+/// The guest's input: `schema_id (uint16, big-endian) ‖ SSZ(StatelessInput)`, where the SSZ
+/// container (fixed part 16 bytes) is `new_payload_request` (offset), `witness` (offset),
+/// `chain_id` (uint64).
 ///
-/// In v0.3.3 the input bytes are exactly `SSZ(StatelessInput)`: no schema-id or length
-/// prefix; byte 0 is the first offset (`14 00 00 00` = 20).
+/// The schema id selects the fork ([`Fork::from_schema_id`]), which fixes the shape of the
+/// `NewPayloadRequest`. No fork schedule and no public keys travel in the input.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct StatelessInput {
+    /// The fork of the block, from the schema id.
+    pub fork: Fork,
     /// `new_payload_request: NewPayloadRequest`.
     pub new_payload_request: NewPayloadRequest,
     /// `witness: ExecutionWitness`.
     pub witness: ExecutionWitness,
-    /// `chain_config: ChainConfig` (8 bytes inline).
-    pub chain_config: ChainConfig,
-    /// `public_keys: List[ByteList[48], 2**20]`: per-transaction sender public keys, so the
-    /// guest may verify instead of recover signatures. Always empty in the v0.3.3 fixtures
-    /// (the element type is taken from the Python module of that era, not pinned by them).
-    pub public_keys: Vec<Vec<u8>>,
+    /// `chain_id: uint64` (EIP-155).
+    pub chain_id: u64,
 }
 
 impl StatelessInput {
-    /// Fixed part: offset, offset, `chain_id` (8), offset.
-    const FIXED_LEN: usize = 20;
+    /// Fixed part of the SSZ body: offset, offset, `chain_id` (8).
+    const FIXED_LEN: usize = 16;
+    /// The schema-id prefix.
+    const SCHEMA_ID_LEN: usize = 2;
 
-    /// Decodes v0.3.3 input bytes (the bare SSZ `StatelessInput`).
+    /// Decodes schema-prefixed input bytes.
     ///
-    /// Never panics. Fails if any offset is not canonical (first offset not the fixed-part
-    /// length, decreasing, or past the end), any list or byte list exceeds its v0.3.3 limit,
-    /// a fixed-size list does not divide into items, or bytes are missing. Trailing bytes
-    /// after the last variable field belong to `public_keys` and are rejected by its
-    /// decoding.
+    /// Never panics. Fails on a missing or unknown schema id, or on any body the spec would
+    /// not re-encode byte for byte: an offset that is not canonical (first offset not the
+    /// fixed-part length, decreasing, or past the end), an item over its limit, a fixed-size
+    /// list that does not divide into items, missing bytes, or trailing bytes.
     pub fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
-        Self::decode_versioned(WireVersion::V0_3_3, bytes)
-    }
-
-    /// Decodes input bytes in the given wire version.
-    pub fn decode_versioned(version: WireVersion, bytes: &[u8]) -> Result<Self, DecodeError> {
-        let l = version.limits();
-        // A later version strips and checks its 2-byte schema id here before the body.
-        let body = match version {
-            WireVersion::V0_3_3 => bytes,
+        let Some((schema, body)) = bytes.split_first_chunk::<{ Self::SCHEMA_ID_LEN }>() else {
+            return Err(DecodeError::MissingSchemaId { len: bytes.len() });
         };
+        let schema_id = u16::from_be_bytes(*schema);
+        let fork = Fork::from_schema_id(schema_id).ok_or(DecodeError::UnknownSchemaId { schema_id })?;
+        let l = &Limits::V21;
         let mut f = Fields::new("StatelessInput", body, Self::FIXED_LEN)?;
         f.offset("StatelessInput.new_payload_request")?;
         f.offset("StatelessInput.witness")?;
-        let chain_config = ChainConfig { chain_id: f.u64()? };
-        f.offset("StatelessInput.public_keys")?;
+        let chain_id = f.u64()?;
         let mut v = f.finish()?;
         Ok(Self {
-            new_payload_request: NewPayloadRequest::decode(v.next(), l)?,
+            fork,
+            new_payload_request: NewPayloadRequest::decode(v.next(), fork, l)?,
             witness: ExecutionWitness::decode(v.next(), l)?,
-            chain_config,
-            public_keys: codec::byte_lists(
-                "StatelessInput.public_keys",
-                v.next(),
-                l.max_public_keys,
-                l.max_bytes_per_public_key,
-            )?,
+            chain_id,
         })
     }
 
-    /// Encodes as v0.3.3 input bytes. `StatelessInput::decode(&x.encode())` gives back `x`
-    /// whenever `x.check_limits(WireVersion::V0_3_3)` passes.
+    /// Encodes as schema-prefixed input bytes. `StatelessInput::decode(&x.encode())` gives
+    /// back `x` whenever [`StatelessInput::check`] passes.
     ///
     /// # Panics
     /// If the encoding would reach 4 GiB (SSZ offsets are 32-bit).
     pub fn encode(&self) -> Vec<u8> {
-        self.encode_versioned(WireVersion::V0_3_3)
-    }
-
-    /// Encodes in the given wire version (see [`StatelessInput::encode`]).
-    pub fn encode_versioned(&self, version: WireVersion) -> Vec<u8> {
         let mut buf = Vec::with_capacity(self.encoded_len());
-        match version {
-            // A later version writes its big-endian schema id first.
-            WireVersion::V0_3_3 => {}
-        }
+        buf.extend_from_slice(&self.fork.schema_id().to_be_bytes());
         let mut w = Writer::new(&mut buf, Self::FIXED_LEN);
-        w.variable(|buf| self.new_payload_request.encode(buf));
+        w.variable(|buf| self.new_payload_request.encode(buf, self.fork));
         w.variable(|buf| self.witness.encode(buf));
-        w.fixed(&self.chain_config.chain_id.to_le_bytes());
-        w.variable(|buf| codec::put_byte_lists(buf, &self.public_keys));
+        w.fixed(&self.chain_id.to_le_bytes());
         buf
     }
 
-    /// Encoded length of the v0.3.3 body in bytes.
+    /// Encoded length in bytes, schema id included.
     pub fn encoded_len(&self) -> usize {
-        Self::FIXED_LEN
-            + self.new_payload_request.encoded_len()
+        Self::SCHEMA_ID_LEN
+            + Self::FIXED_LEN
+            + self.new_payload_request.encoded_len(self.fork)
             + self.witness.encoded_len()
-            + codec::byte_lists_len(&self.public_keys)
     }
 
-    /// Checks a hand-built value against the limits of `version`, reporting the first
-    /// violation the way the decoder would. Decoded values always pass.
-    pub fn check_limits(&self, version: WireVersion) -> Result<(), DecodeError> {
-        let l = version.limits();
-        self.new_payload_request.check_limits(l)?;
-        self.witness.check_limits(l)?;
-        codec::check_byte_lists(
-            "StatelessInput.public_keys",
-            &self.public_keys,
-            l.max_public_keys,
-            l.max_bytes_per_public_key,
-        )
+    /// Checks a hand-built value: every list within its limit, every field the fork lacks at
+    /// its default, every request list a whole number of items. Reports the first violation
+    /// the way the decoder would; decoded values always pass.
+    pub fn check(&self) -> Result<(), DecodeError> {
+        let l = &Limits::V21;
+        self.new_payload_request.check(self.fork, l)?;
+        self.witness.check_limits(l)
     }
 }

@@ -1,10 +1,14 @@
-//! `ExecutionPayload` and `Withdrawal` (ssz-v0.3.3.md §2).
+//! `ExecutionPayload` and `Withdrawal`: one data type for every fork and wire version.
+//!
+//! The byte layout is the same everywhere (stateless-input-v21.md §2, ssz-v0.3.3.md §2); a fork
+//! only drops trailing fields (§3). The codec here takes the number of fields present, the
+//! `hash_tree_root`s live with the wire version that defines them.
 
 use alloc::vec::Vec;
 
 use crate::codec::{self, Fields, Writer};
 use crate::merkle::{self, Node, Sha2Hasher, Sha256Hasher};
-use crate::{DecodeError, Limits, WireVersion};
+use crate::{DecodeError, Fork, Limits};
 
 /// An EIP-4895 withdrawal: SSZ `Container` of 44 fixed bytes.
 ///
@@ -27,7 +31,7 @@ impl Withdrawal {
     /// Encoded size: 8 + 8 + 20 + 8.
     pub(crate) const SIZE: usize = 44;
 
-    fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
+    pub(crate) fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
         let mut f = Fields::new("Withdrawal", bytes, Self::SIZE)?;
         let value = Self {
             index: f.u64()?,
@@ -39,16 +43,16 @@ impl Withdrawal {
         Ok(value)
     }
 
-    fn encode(&self, buf: &mut Vec<u8>) {
+    pub(crate) fn encode(&self, buf: &mut Vec<u8>) {
         buf.extend_from_slice(&self.index.to_le_bytes());
         buf.extend_from_slice(&self.validator_index.to_le_bytes());
         buf.extend_from_slice(&self.address);
         buf.extend_from_slice(&self.amount.to_le_bytes());
     }
 
-    fn root(&self, version: WireVersion, hasher: &impl Sha256Hasher) -> Node {
+    /// `hash_tree_root` (a plain container in every version).
+    pub(crate) fn root(&self, hasher: &impl Sha256Hasher) -> Node {
         merkle::container(
-            version,
             hasher,
             &[
                 merkle::uint64(self.index),
@@ -60,8 +64,9 @@ impl Withdrawal {
     }
 }
 
-/// The execution payload of `engine_newPayload`, Amsterdam shape with 19 fields
-/// (SSZ `Container`, fixed part 540 bytes, merkleized as a plain container of depth 5).
+/// The execution payload of `engine_newPayload`, with the fields of every fork (19, the
+/// Amsterdam shape; fixed part 540 bytes). A payload of an earlier fork leaves the fields its
+/// fork lacks at their defaults (zero, empty) and they are not on the wire.
 ///
 /// Field contents, as checked against the fixture JSON: `fee_recipient` = header coinbase,
 /// `receipts_root` = receipt trie root, `logs_bloom` = bloom, `prev_randao` = mixHash,
@@ -138,147 +143,124 @@ impl Default for ExecutionPayload {
     }
 }
 
+
+/// Payload fields after the first 14, in order, for the "not in this fork" checks.
+const LATER_FIELDS: [&str; 5] = [
+    "ExecutionPayload.withdrawals",
+    "ExecutionPayload.blob_gas_used",
+    "ExecutionPayload.excess_blob_gas",
+    "ExecutionPayload.block_access_list",
+    "ExecutionPayload.slot_number",
+];
+
 impl ExecutionPayload {
-    /// Fixed part: 14 fixed fields (32+20+32+32+256+32+8·4+32+32+8+8+8 = 524) + 4 offsets.
-    const FIXED_LEN: usize = 540;
+    /// Fixed part of the first 14 fields: 10 fixed fields (32+20+32+32+256+32+8·4 = 436),
+    /// `base_fee_per_gas` and `block_hash` (64), two offsets (8).
+    const FIXED_LEN_14: usize = 508;
 
-    /// SSZ `hash_tree_root` under v0.3.3 with the software SHA-256. Panics only for
-    /// over-limit hand-built values, like [`ExecutionPayload::hash_tree_root_with`].
-    pub fn hash_tree_root(&self) -> [u8; 32] {
-        self.hash_tree_root_with(WireVersion::V0_3_3, &Sha2Hasher)
+    /// Fixed-part length with the first `fields` fields (14, 15, 17 or 19).
+    const fn fixed_len(fields: usize) -> usize {
+        match fields {
+            ..=14 => Self::FIXED_LEN_14,
+            15 | 16 => Self::FIXED_LEN_14 + 4,
+            17 | 18 => Self::FIXED_LEN_14 + 4 + 16,
+            _ => Self::FIXED_LEN_14 + 4 + 16 + 12,
+        }
     }
 
-    /// SSZ `hash_tree_root` under `version`, hashing with `hasher`.
-    ///
-    /// # Panics
-    /// If a list breaks its limit (impossible for decoded values; see
-    /// [`crate::StatelessInput::check_limits`]).
-    pub fn hash_tree_root_with(
-        &self,
-        version: WireVersion,
-        hasher: &impl Sha256Hasher,
-    ) -> [u8; 32] {
-        let l = version.limits();
-        let withdrawals: Vec<Node> = self
-            .withdrawals
-            .iter()
-            .map(|w| w.root(version, hasher))
-            .collect();
-        merkle::container(
-            version,
-            hasher,
-            &[
-                self.parent_hash,
-                merkle::chunk(&self.fee_recipient),
-                self.state_root,
-                self.receipts_root,
-                merkle::byte_vector(hasher, &self.logs_bloom),
-                self.prev_randao,
-                merkle::uint64(self.block_number),
-                merkle::uint64(self.gas_limit),
-                merkle::uint64(self.gas_used),
-                merkle::uint64(self.timestamp),
-                merkle::byte_list(version, hasher, &self.extra_data, l.max_extra_data_bytes),
-                self.base_fee_per_gas, // a uint256 is one chunk, already little-endian
-                self.block_hash,
-                merkle::byte_lists(
-                    version,
-                    hasher,
-                    &self.transactions,
-                    l.max_transactions_per_payload,
-                    l.max_bytes_per_transaction,
-                ),
-                merkle::composite_list(
-                    version,
-                    hasher,
-                    &withdrawals,
-                    l.max_withdrawals_per_payload,
-                ),
-                merkle::uint64(self.blob_gas_used),
-                merkle::uint64(self.excess_blob_gas),
-                merkle::byte_list(
-                    version,
-                    hasher,
-                    &self.block_access_list,
-                    l.max_block_access_list_bytes,
-                ),
-                merkle::uint64(self.slot_number),
-            ],
-        )
+    /// `hash_tree_root` in the current format: an EIP-7495 progressive container with the
+    /// fork's [`Fork::payload_fields`] active fields; transactions, withdrawals and the block
+    /// access list are progressive lists, `extra_data` a `ByteList[32]`.
+    pub fn hash_tree_root(&self, fork: Fork) -> [u8; 32] {
+        self.hash_tree_root_with(fork, &Sha2Hasher)
     }
 
-    pub(crate) fn decode(bytes: &[u8], l: &Limits) -> Result<Self, DecodeError> {
-        let mut f = Fields::new("ExecutionPayload", bytes, Self::FIXED_LEN)?;
-        let parent_hash = f.array()?;
-        let fee_recipient = f.array()?;
-        let state_root = f.array()?;
-        let receipts_root = f.array()?;
-        let logs_bloom = f.array()?;
-        let prev_randao = f.array()?;
-        let block_number = f.u64()?;
-        let gas_limit = f.u64()?;
-        let gas_used = f.u64()?;
-        let timestamp = f.u64()?;
+    /// [`ExecutionPayload::hash_tree_root`], hashing with `hasher` (for example a zkVM
+    /// SHA-256 accelerator).
+    pub fn hash_tree_root_with(&self, fork: Fork, hasher: &impl Sha256Hasher) -> [u8; 32] {
+        let withdrawals: Vec<Node> = self.withdrawals.iter().map(|w| w.root(hasher)).collect();
+        let fields = [
+            self.parent_hash,
+            merkle::chunk(&self.fee_recipient),
+            self.state_root,
+            self.receipts_root,
+            merkle::byte_vector(hasher, &self.logs_bloom),
+            self.prev_randao,
+            merkle::uint64(self.block_number),
+            merkle::uint64(self.gas_limit),
+            merkle::uint64(self.gas_used),
+            merkle::uint64(self.timestamp),
+            merkle::byte_list(hasher, &self.extra_data, Limits::V21.max_extra_data_bytes),
+            self.base_fee_per_gas, // a uint256 is one chunk, already little-endian
+            self.block_hash,
+            merkle::progressive_byte_lists(hasher, &self.transactions),
+            merkle::progressive_list(hasher, &withdrawals, withdrawals.len()),
+            merkle::uint64(self.blob_gas_used),
+            merkle::uint64(self.excess_blob_gas),
+            merkle::progressive_byte_list(hasher, &self.block_access_list),
+            merkle::uint64(self.slot_number),
+        ];
+        merkle::progressive_container(hasher, &fields[..fork.payload_fields()])
+    }
+
+    /// Decodes a payload with the first `fields` fields (14, 15, 17 or 19) under `l`.
+    pub(crate) fn decode(bytes: &[u8], fields: usize, l: &Limits) -> Result<Self, DecodeError> {
+        let mut f = Fields::new("ExecutionPayload", bytes, Self::fixed_len(fields))?;
+        let mut p = Self {
+            parent_hash: f.array()?,
+            fee_recipient: f.array()?,
+            state_root: f.array()?,
+            receipts_root: f.array()?,
+            logs_bloom: f.array()?,
+            prev_randao: f.array()?,
+            block_number: f.u64()?,
+            gas_limit: f.u64()?,
+            gas_used: f.u64()?,
+            timestamp: f.u64()?,
+            ..Self::default()
+        };
         f.offset("ExecutionPayload.extra_data")?;
-        let base_fee_per_gas = f.array()?;
-        let block_hash = f.array()?;
+        p.base_fee_per_gas = f.array()?;
+        p.block_hash = f.array()?;
         f.offset("ExecutionPayload.transactions")?;
-        f.offset("ExecutionPayload.withdrawals")?;
-        let blob_gas_used = f.u64()?;
-        let excess_blob_gas = f.u64()?;
-        f.offset("ExecutionPayload.block_access_list")?;
-        let slot_number = f.u64()?;
+        if fields >= 15 {
+            f.offset("ExecutionPayload.withdrawals")?;
+        }
+        if fields >= 17 {
+            p.blob_gas_used = f.u64()?;
+            p.excess_blob_gas = f.u64()?;
+        }
+        if fields >= 19 {
+            f.offset("ExecutionPayload.block_access_list")?;
+            p.slot_number = f.u64()?;
+        }
         let mut v = f.finish()?;
-
-        let extra_data = codec::byte_list(
-            "ExecutionPayload.extra_data",
-            v.next(),
-            l.max_extra_data_bytes,
-        )?;
-        let transactions = codec::byte_lists(
+        p.extra_data = codec::byte_list("ExecutionPayload.extra_data", v.next(), l.max_extra_data_bytes)?;
+        p.transactions = codec::byte_lists(
             "ExecutionPayload.transactions",
             v.next(),
             l.max_transactions_per_payload,
             l.max_bytes_per_transaction,
         )?;
-        let withdrawals = codec::fixed_items(
-            "ExecutionPayload.withdrawals",
-            v.next(),
-            Withdrawal::SIZE,
-            l.max_withdrawals_per_payload,
-            Withdrawal::decode,
-        )?;
-        let block_access_list = codec::byte_list(
-            "ExecutionPayload.block_access_list",
-            v.next(),
-            l.max_block_access_list_bytes,
-        )?;
-
-        Ok(Self {
-            parent_hash,
-            fee_recipient,
-            state_root,
-            receipts_root,
-            logs_bloom,
-            prev_randao,
-            block_number,
-            gas_limit,
-            gas_used,
-            timestamp,
-            extra_data,
-            base_fee_per_gas,
-            block_hash,
-            transactions,
-            withdrawals,
-            blob_gas_used,
-            excess_blob_gas,
-            block_access_list,
-            slot_number,
-        })
+        if fields >= 15 {
+            p.withdrawals = codec::fixed_items(
+                "ExecutionPayload.withdrawals",
+                v.next(),
+                Withdrawal::SIZE,
+                l.max_withdrawals_per_payload,
+                Withdrawal::decode,
+            )?;
+        }
+        if fields >= 19 {
+            p.block_access_list =
+                codec::byte_list("ExecutionPayload.block_access_list", v.next(), l.max_block_access_list_bytes)?;
+        }
+        Ok(p)
     }
 
-    pub(crate) fn encode(&self, buf: &mut Vec<u8>) {
-        let mut w = Writer::new(buf, Self::FIXED_LEN);
+    /// Appends the first `fields` fields (see [`ExecutionPayload::check_fields`]).
+    pub(crate) fn encode(&self, buf: &mut Vec<u8>, fields: usize) {
+        let mut w = Writer::new(buf, Self::fixed_len(fields));
         w.fixed(&self.parent_hash);
         w.fixed(&self.fee_recipient);
         w.fixed(&self.state_root);
@@ -293,42 +275,57 @@ impl ExecutionPayload {
         w.fixed(&self.base_fee_per_gas);
         w.fixed(&self.block_hash);
         w.variable(|buf| codec::put_byte_lists(buf, &self.transactions));
-        w.variable(|buf| self.withdrawals.iter().for_each(|wd| wd.encode(buf)));
-        w.fixed(&self.blob_gas_used.to_le_bytes());
-        w.fixed(&self.excess_blob_gas.to_le_bytes());
-        w.variable(|buf| buf.extend_from_slice(&self.block_access_list));
-        w.fixed(&self.slot_number.to_le_bytes());
+        if fields >= 15 {
+            w.variable(|buf| self.withdrawals.iter().for_each(|wd| wd.encode(buf)));
+        }
+        if fields >= 17 {
+            w.fixed(&self.blob_gas_used.to_le_bytes());
+            w.fixed(&self.excess_blob_gas.to_le_bytes());
+        }
+        if fields >= 19 {
+            w.variable(|buf| buf.extend_from_slice(&self.block_access_list));
+            w.fixed(&self.slot_number.to_le_bytes());
+        }
     }
 
-    pub(crate) fn encoded_len(&self) -> usize {
-        Self::FIXED_LEN
-            + self.extra_data.len()
-            + codec::byte_lists_len(&self.transactions)
-            + self.withdrawals.len() * Withdrawal::SIZE
-            + self.block_access_list.len()
+    /// Encoded length with the first `fields` fields.
+    pub(crate) fn encoded_len(&self, fields: usize) -> usize {
+        let mut len = Self::fixed_len(fields) + self.extra_data.len() + codec::byte_lists_len(&self.transactions);
+        if fields >= 15 {
+            len += self.withdrawals.len() * Withdrawal::SIZE;
+        }
+        if fields >= 19 {
+            len += self.block_access_list.len();
+        }
+        len
     }
 
-    pub(crate) fn check_limits(&self, l: &Limits) -> Result<(), DecodeError> {
-        codec::check_bytes(
-            "ExecutionPayload.extra_data",
-            &self.extra_data,
-            l.max_extra_data_bytes,
-        )?;
+    /// Checks a hand-built payload: its lists within `l`, and every field beyond the first
+    /// `fields` at its default (a value there could not be encoded, so would be lost).
+    pub(crate) fn check_limits(&self, fields: usize, l: &Limits) -> Result<(), DecodeError> {
+        codec::check_bytes("ExecutionPayload.extra_data", &self.extra_data, l.max_extra_data_bytes)?;
         codec::check_byte_lists(
             "ExecutionPayload.transactions",
             &self.transactions,
             l.max_transactions_per_payload,
             l.max_bytes_per_transaction,
         )?;
-        codec::check_count(
-            "ExecutionPayload.withdrawals",
-            self.withdrawals.len(),
-            l.max_withdrawals_per_payload,
-        )?;
+        codec::check_count("ExecutionPayload.withdrawals", self.withdrawals.len(), l.max_withdrawals_per_payload)?;
         codec::check_bytes(
             "ExecutionPayload.block_access_list",
             &self.block_access_list,
             l.max_block_access_list_bytes,
-        )
+        )?;
+        let present = [
+            !self.withdrawals.is_empty(),
+            self.blob_gas_used != 0,
+            self.excess_blob_gas != 0,
+            !self.block_access_list.is_empty(),
+            self.slot_number != 0,
+        ];
+        match present.iter().enumerate().find(|&(i, &set)| set && 14 + i >= fields) {
+            Some((i, _)) => Err(DecodeError::FieldNotInShape { what: LATER_FIELDS[i], fields }),
+            None => Ok(()),
+        }
     }
 }

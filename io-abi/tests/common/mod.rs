@@ -136,3 +136,38 @@ impl Rng {
         (0..n).map(|_| self.next_u64() as u8).collect()
     }
 }
+
+/// One official v21 pair: the guest input bytes and the expected 43-byte output.
+pub struct Pair {
+    /// `<file> / block i`, for messages.
+    pub name: String,
+    pub input: Vec<u8>,
+    pub output: Vec<u8>,
+}
+
+/// Every `statelessInputBytes` / `statelessOutputBytes` pair of `fixtures/eest-v21`, from both
+/// fixture shapes (`blocks[]` of blockchain tests, `engineNewPayloads[]` of engine tests).
+pub fn v21_pairs() -> Vec<Pair> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/eest-v21");
+    let mut out = Vec::new();
+    for path in gz_files(&dir) {
+        let json = read_json_gz(&path);
+        for (test_name, test) in json.as_object().unwrap() {
+            for key in ["blocks", "engineNewPayloads"] {
+                for (i, block) in test.get(key).and_then(Value::as_array).into_iter().flatten().enumerate() {
+                    let (Some(input), Some(output)) =
+                        (block["statelessInputBytes"].as_str(), block["statelessOutputBytes"].as_str())
+                    else {
+                        continue;
+                    };
+                    out.push(Pair {
+                        name: format!("{} / {test_name} / {key}[{i}]", path.display()),
+                        input: hex(input),
+                        output: hex(output),
+                    });
+                }
+            }
+        }
+    }
+    out
+}

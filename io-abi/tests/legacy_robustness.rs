@@ -4,10 +4,8 @@
 mod common;
 
 use common::{Rng, all_blocks};
-use zkevm_io_abi::{
-    DecodeError, ExecutionPayload, ExecutionWitness, NewPayloadRequest, Sha2Hasher, Sha256Hasher,
-    StatelessInput, StatelessValidationResult, WireVersion, Withdrawal,
-};
+use zkevm_io_abi::legacy::{NewPayloadRequest, StatelessInput, StatelessValidationResult};
+use zkevm_io_abi::{DecodeError, ExecutionPayload, ExecutionWitness, Sha2Hasher, Sha256Hasher, Withdrawal};
 
 /// The smallest fixture input with at least one transaction (keeps the O(n²) loops cheap).
 fn sample() -> Vec<u8> {
@@ -213,7 +211,7 @@ fn fixture_input() -> StatelessInput {
 
 /// Encodes a hand-built value and checks that decode and `check_limits` reject it the same way.
 fn rejected(input: &StatelessInput) -> DecodeError {
-    let by_check = input.check_limits(WireVersion::V0_3_3).unwrap_err();
+    let by_check = input.check_limits().unwrap_err();
     let by_decode = StatelessInput::decode(&input.encode()).unwrap_err();
     assert_eq!(by_check, by_decode);
     by_decode
@@ -370,12 +368,6 @@ fn output_codec() {
         StatelessValidationResult::zero(),
         StatelessValidationResult::decode(&[0; 41]).unwrap()
     );
-    assert_eq!(
-        StatelessValidationResult::ZERO
-            .encode_versioned(WireVersion::V0_3_3)
-            .len(),
-        WireVersion::V0_3_3.output_len()
-    );
 
     let mut bytes = [0u8; 41];
     bytes[32] = 2;
@@ -431,7 +423,7 @@ fn custom_hasher_is_used() {
     let counting = Counting(std::cell::Cell::new(0));
     let root = v
         .new_payload_request
-        .hash_tree_root_with(WireVersion::V0_3_3, &counting);
+        .hash_tree_root_with(&counting);
     assert_eq!(root, v.new_payload_request.hash_tree_root());
     assert!(counting.0.get() > 50, "{} hashes", counting.0.get());
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{all_blocks, jhex, jquantity, to_hex};
-use zkevm_io_abi::{StatelessInput, StatelessValidationResult};
+use zkevm_io_abi::legacy::{StatelessInput, StatelessValidationResult};
 
 /// Published counts (fixtures/PROVENANCE.md, ssz-v0.3.3.md): the test cannot pass vacuously.
 const FILES: usize = 61;
@@ -44,7 +44,7 @@ fn every_fixture_block_round_trips_and_reproduces_its_root() {
         assert_eq!(input.encode(), b.input, "{n}: re-encode differs");
         assert_eq!(input.encoded_len(), b.input.len(), "{n}: encoded_len");
         input
-            .check_limits(zkevm_io_abi::WireVersion::V0_3_3)
+            .check_limits()
             .unwrap();
 
         // Output: 41 bytes, root ‖ validity ‖ chain id.

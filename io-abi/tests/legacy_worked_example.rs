@@ -4,7 +4,7 @@
 mod common;
 
 use common::{fixtures_dir, hex, read_json_gz, to_hex};
-use zkevm_io_abi::{StatelessInput, StatelessValidationResult};
+use zkevm_io_abi::legacy::{StatelessInput, StatelessValidationResult};
 
 const NPR_ROOT: &str = "8b343c8bbf2021b6c5180154a3dbb6004b17b72816e3e4f5f971fd4a8e65b202";
 
@@ -84,7 +84,7 @@ fn annotated_layout_of_section_3_and_4() {
 fn request_root_of_section_5() {
     let input = StatelessInput::decode(&example_input()).unwrap();
     let npr = &input.new_payload_request;
-    let payload_root = to_hex(&npr.execution_payload.hash_tree_root());
+    let payload_root = to_hex(&zkevm_io_abi::legacy::execution_payload_root(&npr.execution_payload));
     assert!(
         payload_root.starts_with("3957a556") && payload_root.ends_with("5ad9"),
         "{payload_root}"
