@@ -1,4 +1,10 @@
-//! Chain specifications: which fork rules apply to a block, by chain id and timestamp.
+//! Chain specifications: which fork rules apply to a block.
+//!
+//! In the guest the rules come from (chain id, fork): the input's schema id names the fork, and
+//! [`ChainSpec::for_fork`] activates it and every fork before it from genesis, with the fork's
+//! own blob schedule. The chain id supplies the chain's constants (the EIP-6110 deposit contract).
+//! The host also builds specs from whole schedules ([`ChainSpec::known`],
+//! [`ChainSpec::from_hardforks`]) to learn which fork a block of a chain is in.
 //!
 //! alloy-evm's `EthSpec` covers only mainnet, sepolia and holesky and has no blob schedule, so the
 //! validator carries its own [`ChainSpec`] implementing [`EthExecutorSpec`].
@@ -9,6 +15,7 @@ use alloy_hardforks::{
     EthereumChainHardforks, EthereumHardfork, EthereumHardforks, ForkCondition,
 };
 use alloy_primitives::{Address, address};
+use zkevm_io_abi::Fork;
 
 /// Mainnet chain id.
 pub const MAINNET: u64 = 1;
@@ -28,28 +35,61 @@ pub struct ChainSpec {
     deposit_contract: Address,
     /// The draft Amsterdam of the `tests-zkevm@v0.3.3` fixtures from genesis, on top of the
     /// schedule's own forks: EIP-7928 block access lists, EIP-7843 slot numbers and the draft's
-    /// EVM rules ([`crate::evm`]).
+    /// EVM rules (only with the feature `legacy-v0_3_3`; see [`crate::legacy`]).
     draft_amsterdam: bool,
 }
 
+/// The EIP-6110 deposit contract of a known chain.
+fn deposit_contract(chain_id: u64) -> Option<Address> {
+    Some(match chain_id {
+        MAINNET => MAINNET_DEPOSIT_CONTRACT_ADDRESS,
+        SEPOLIA => address!("0x7f02c3e3c98b133055b8b348b2ac625669ed295d"),
+        HOLESKY => address!("0x4242424242424242424242424242424242424242"),
+        HOODI => address!("0x00000000219ab540356cbb839cbe05303d7705fa"),
+        _ => return None,
+    })
+}
+
+/// The alloy-hardforks name of a fork of the input.
+pub fn ethereum_hardfork(fork: Fork) -> EthereumHardfork {
+    match fork {
+        Fork::Paris => EthereumHardfork::Paris,
+        Fork::Shanghai => EthereumHardfork::Shanghai,
+        Fork::Cancun => EthereumHardfork::Cancun,
+        Fork::Prague => EthereumHardfork::Prague,
+        Fork::Osaka => EthereumHardfork::Osaka,
+        Fork::Bpo1 => EthereumHardfork::Bpo1,
+        Fork::Bpo2 => EthereumHardfork::Bpo2,
+        Fork::Amsterdam => EthereumHardfork::Amsterdam,
+    }
+}
+
 impl ChainSpec {
-    /// The known chain with this id (mainnet, sepolia, holesky, hoodi), or `None`.
+    /// The rules of `fork` on the chain `chain_id`: that fork and every one before it active
+    /// from genesis, later ones never, and the fork's blob schedule ([`Self::blob_params_at`]).
+    ///
+    /// `None` for a chain id whose constants (the EIP-6110 deposit contract) are unknown:
+    /// mainnet, sepolia, holesky and hoodi are known.
+    pub fn for_fork(chain_id: u64, fork: Fork) -> Option<Self> {
+        let deposit_contract = deposit_contract(chain_id)?;
+        let last = ethereum_hardfork(fork);
+        let mut forks: alloc::vec::Vec<_> =
+            EthereumHardfork::devnet().into_iter().filter(|(f, _)| *f <= last).collect();
+        if fork == Fork::Amsterdam {
+            forks.push((EthereumHardfork::Amsterdam, ForkCondition::ZERO_TIMESTAMP));
+        }
+        Some(Self { chain_id, hardforks: EthereumChainHardforks::new(forks), deposit_contract, draft_amsterdam: false })
+    }
+
+    /// The known chain with this id (mainnet, sepolia, holesky, hoodi) with its whole fork
+    /// schedule, or `None`.
     pub fn known(chain_id: u64) -> Option<Self> {
-        let (hardforks, deposit_contract) = match chain_id {
-            MAINNET => (EthereumChainHardforks::mainnet(), MAINNET_DEPOSIT_CONTRACT_ADDRESS),
-            SEPOLIA => (
-                EthereumChainHardforks::sepolia(),
-                address!("0x7f02c3e3c98b133055b8b348b2ac625669ed295d"),
-            ),
-            HOLESKY => (
-                EthereumChainHardforks::holesky(),
-                address!("0x4242424242424242424242424242424242424242"),
-            ),
-            HOODI => (
-                EthereumChainHardforks::hoodi(),
-                address!("0x00000000219ab540356cbb839cbe05303d7705fa"),
-            ),
-            _ => return None,
+        let deposit_contract = deposit_contract(chain_id)?;
+        let hardforks = match chain_id {
+            MAINNET => EthereumChainHardforks::mainnet(),
+            SEPOLIA => EthereumChainHardforks::sepolia(),
+            HOLESKY => EthereumChainHardforks::holesky(),
+            _ => EthereumChainHardforks::hoodi(),
         };
         Some(Self { chain_id, hardforks, deposit_contract, draft_amsterdam: false })
     }
@@ -60,22 +100,6 @@ impl ChainSpec {
     /// draft Amsterdam rules).
     pub fn from_hardforks(chain_id: u64, hardforks: EthereumChainHardforks, deposit_contract: Address) -> Self {
         Self { chain_id, hardforks, deposit_contract, draft_amsterdam: false }
-    }
-
-    /// The test network of the EEST zkEVM fixtures (`tests-zkevm@v0.3.3`, run under chain id 1):
-    /// every fork through BPO2 from genesis, plus the draft Amsterdam those fixtures were filled
-    /// with — EIP-7928 block access lists, EIP-7843 slot numbers, EIP-7708 transfer logs and an
-    /// early EIP-8037 state gas over Osaka's gas schedule, with EIP-7778 block gas accounting
-    /// (see [`crate::evm`]). (The Amsterdam of revm 43 is later: its EIP-8037 is repriced and
-    /// tied to EIP-2780 intrinsic gas, and it adds EIP-8038 and the EIP-8282 builder system calls,
-    /// which those fixtures do not have.)
-    pub fn draft_amsterdam_from_genesis(chain_id: u64) -> Self {
-        Self {
-            chain_id,
-            hardforks: EthereumChainHardforks::new(EthereumHardfork::devnet()),
-            deposit_contract: MAINNET_DEPOSIT_CONTRACT_ADDRESS,
-            draft_amsterdam: true,
-        }
     }
 
     /// Whether this is the fixtures' test network, whose EVM runs the draft Amsterdam rules
@@ -90,22 +114,30 @@ impl ChainSpec {
         self.draft_amsterdam || self.is_amsterdam_active_at_timestamp(timestamp)
     }
 
-    /// Picks the chain spec for a block.
-    ///
-    /// A known chain id gives that chain's schedule. A payload that carries a block access list
-    /// (EIP-7928, Amsterdam) on a chain that has not scheduled Amsterdam is taken to come from the
-    /// fixtures' test network ([`Self::draft_amsterdam_from_genesis`]); otherwise the chain's own schedule decides
-    /// and the consensus checks reject a payload whose shape does not match its fork.
-    /// Unknown chain ids are rejected: the fork rules would be a guess.
-    pub fn for_block(chain_id: u64, has_block_access_list: bool) -> Option<Self> {
-        let known = Self::known(chain_id);
-        let amsterdam_scheduled = known
-            .as_ref()
-            .is_some_and(|c| c.ethereum_fork_activation(EthereumHardfork::Amsterdam) != ForkCondition::Never);
-        if has_block_access_list && !amsterdam_scheduled {
-            return Some(Self::draft_amsterdam_from_genesis(chain_id));
+    /// The newest fork of the input format active at `timestamp` (block `number`) under this
+    /// schedule, or `None` before Paris (a pre-merge block has no engine payload).
+    pub fn fork_at(&self, number: u64, timestamp: u64) -> Option<Fork> {
+        Fork::ALL.into_iter().rev().find(|&fork| match fork {
+            Fork::Paris => self.is_paris_active_at_block(number),
+            _ => self.ethereum_fork_activation(ethereum_hardfork(fork)).active_at_timestamp(timestamp),
+        })
+    }
+
+    /// The test network of the EEST zkEVM fixtures (`tests-zkevm@v0.3.3`, run under chain id 1):
+    /// every fork through BPO2 from genesis, plus the draft Amsterdam those fixtures were filled
+    /// with — EIP-7928 block access lists, EIP-7843 slot numbers, EIP-7708 transfer logs and an
+    /// early EIP-8037 state gas over Osaka's gas schedule, with EIP-7778 block gas accounting
+    /// (see [`crate::evm`]). (The Amsterdam of revm 43 is later: its EIP-8037 is repriced and
+    /// tied to EIP-2780 intrinsic gas, and it adds EIP-8038 and the EIP-8282 builder system calls,
+    /// which those fixtures do not have.)
+    #[cfg(feature = "legacy-v0_3_3")]
+    pub fn draft_amsterdam_from_genesis(chain_id: u64) -> Self {
+        Self {
+            chain_id,
+            hardforks: EthereumChainHardforks::new(EthereumHardfork::devnet()),
+            deposit_contract: MAINNET_DEPOSIT_CONTRACT_ADDRESS,
+            draft_amsterdam: true,
         }
-        known
     }
 
     /// The EIP-4844/EIP-7840 blob parameters in force at `timestamp`, or `None` before Cancun.

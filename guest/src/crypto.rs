@@ -30,7 +30,7 @@ use revm::precompile::{
     bls12_381::{G1Point, G1PointScalar, G2Point, G2PointScalar},
     install_crypto,
 };
-use zkevm_io_abi::{NewPayloadRequest, Sha256Hasher, WireVersion};
+use zkevm_io_abi::Sha256Hasher;
 use zkvm_interface::{self as zkvm, Bls12G1MsmPair, Bls12G2MsmPair, Bls12PairingPair, Bn254PairingPair};
 
 // On a native host the software implementations provide the `zkvm_*` symbols.
@@ -51,12 +51,6 @@ pub fn install() {
     // Both return "already set" when something else installed first; nothing more to do then.
     let _ = install_crypto(ZkvmCrypto);
     let _ = install_default_provider(Arc::new(ZkvmSigner));
-}
-
-/// SSZ `hash_tree_root` of a request under the v0.3.3 schema, hashed with [`ZkvmSha256`]: the
-/// `new_payload_request_root` the guest commits (equal to `NewPayloadRequest::hash_tree_root`).
-pub fn request_root(request: &NewPayloadRequest) -> [u8; 32] {
-    request.hash_tree_root_with(WireVersion::V0_3_3, &ZkvmSha256)
 }
 
 /// SHA-256 through `zkvm_sha256`, as the SSZ merkleization hasher.

@@ -1,14 +1,7 @@
-//! The EVM the block executor runs.
-//!
-//! For known chains this is revm's mainnet EVM with mainnet rules. For the draft Amsterdam of the
-//! `tests-zkevm@v0.3.3` fixtures ([`ChainSpec::draft_amsterdam_from_genesis`]) it is the same EVM
-//! with that draft's rules, which revm 43 does not ship as one spec: revm's Amsterdam opcodes and
-//! EIP-7708 transfer logs, but Osaka's gas schedule plus an early EIP-8037 (state gas priced at a
-//! fixed 1174 gas per state byte, counted in its own dimension, no EIP-2780 / EIP-8038), with
-//! EIP-7778 block gas accounting. The parameters below are the ones the fixtures were filled with
-//! (execution-specs' Amsterdam `StateCosts` / `GasCosts` of that time).
-//!
-//! [`ChainSpec::draft_amsterdam_from_genesis`]: crate::chain::ChainSpec::draft_amsterdam_from_genesis
+//! The EVM the block executor runs: revm's mainnet EVM under the fork's own rules (for
+//! Amsterdam, revm's Amsterdam: EIP-8037 state gas with EIP-2780 intrinsic gas, EIP-8038,
+//! EIP-7708 transfer logs). With the feature `legacy-v0_3_3` it can instead run the draft
+//! Amsterdam of the v0.3.3 fixtures ([`crate::legacy`]).
 
 use alloy_evm::{
     Database, Evm, EvmEnv,
@@ -16,79 +9,17 @@ use alloy_evm::{
     precompiles::PrecompilesMap,
 };
 use alloy_primitives::{Address, Bytes};
-use core::marker::PhantomData;
 use revm::{
     ExecuteEvm, SystemCallEvm,
-    bytecode::opcode::{EXTCODECOPY, EXTCODESIZE},
-    context::{BlockEnv, CfgEnv, Context, ContextSetters, TxEnv},
-    context_interface::{
-        Cfg, ContextTr, JournalTr, Transaction,
-        cfg::{GasId, GasParams, gas::GasTracker},
-        result::{EVMError, HaltReason, InvalidTransaction, ResultAndState},
-        transaction::TransactionType,
-    },
-    handler::{
-        EthFrame, EvmTr, FrameResult, Handler, handle_reservoir_remaining_gas,
-        instructions::EthInstructions, pre_execution, validation,
-    },
+    context::{BlockEnv, CfgEnv, Context, TxEnv},
+    context_interface::result::{EVMError, HaltReason, ResultAndState},
+    handler::{EthFrame, instructions::EthInstructions},
     inspector::NoOpInspector,
-    interpreter::{InitialAndFloorGas, InstructionResult, interpreter::EthInterpreter},
+    interpreter::interpreter::EthInterpreter,
     primitives::hardfork::SpecId,
 };
 
-/// EIP-8037 cost per state byte of the draft (fixed; later drafts raised it to 1530).
-const COST_PER_STATE_BYTE: u64 = 1174;
-/// EIP-8037 state bytes of a new account record.
-const NEW_ACCOUNT_BYTES: u64 = 112;
-/// EIP-8037 state bytes of a new storage slot.
-const STORAGE_SET_BYTES: u64 = 32;
-/// EIP-8037 state bytes of an EIP-7702 delegation indicator (`0xef0100 ‖ address`).
-const AUTH_BASE_BYTES: u64 = 23;
-/// Regular gas of CREATE / CREATE2 and of a create transaction (was 32000; the account creation
-/// moved to state gas).
-const CREATE_BASE: u64 = 9000;
-/// Regular gas per EIP-7702 authorization (was 25000; the account and delegation bytes moved to
-/// state gas).
-const PER_AUTH_BASE: u64 = 7500;
-/// Regular part of writing a new storage slot: that of any storage write
-/// (`COLD_STORAGE_WRITE` 5000 − cold access 2100 − warm access 100).
-const SSTORE_SET_REGULAR: u64 = 2800;
-
-/// Osaka's gas schedule with the draft's EIP-8037 state gas.
-pub fn draft_amsterdam_gas_params() -> GasParams {
-    let mut params = GasParams::new_spec(SpecId::OSAKA);
-    params.override_gas([
-        // Regular gas.
-        (GasId::create(), CREATE_BASE),
-        (GasId::tx_create_cost(), CREATE_BASE),
-        (GasId::code_deposit_cost(), 0),
-        (GasId::sstore_set_without_load_cost(), SSTORE_SET_REGULAR),
-        (GasId::sstore_set_refund(), SSTORE_SET_REGULAR),
-        (GasId::new_account_cost(), 0),
-        (GasId::new_account_cost_for_selfdestruct(), 0),
-        (GasId::tx_eip7702_regular_gas(), PER_AUTH_BASE),
-        (GasId::tx_eip7702_regular_refund(), 0),
-        // State gas.
-        (GasId::sstore_set_state_gas(), STORAGE_SET_BYTES * COST_PER_STATE_BYTE),
-        (GasId::new_account_state_gas(), NEW_ACCOUNT_BYTES * COST_PER_STATE_BYTE),
-        (GasId::create_state_gas(), NEW_ACCOUNT_BYTES * COST_PER_STATE_BYTE),
-        (GasId::code_deposit_state_gas(), COST_PER_STATE_BYTE),
-        (GasId::tx_eip7702_state_gas_bytecode(), AUTH_BASE_BYTES * COST_PER_STATE_BYTE),
-    ]);
-    params
-}
-
-/// Turns a block environment built for the schedule's own fork into the draft Amsterdam one:
-/// revm's Amsterdam spec (its opcodes, EIP-7708 logs) with EIP-8037 state gas, without EIP-2780,
-/// and the draft gas schedule.
-pub fn draft_amsterdam_env(env: EvmEnv) -> EvmEnv {
-    let mut cfg_env: CfgEnv = env.cfg_env.with_spec_and_gas_params(SpecId::AMSTERDAM, draft_amsterdam_gas_params());
-    cfg_env.enable_amsterdam_eip8037 = true;
-    cfg_env.enable_amsterdam_eip2780 = false;
-    EvmEnv { cfg_env, block_env: env.block_env }
-}
-
-type Inner<DB> = revm::context::Evm<
+pub(crate) type Inner<DB> = revm::context::Evm<
     EthEvmContext<DB>,
     NoOpInspector,
     EthInstructions<EthInterpreter, EthEvmContext<DB>>,
@@ -96,8 +27,7 @@ type Inner<DB> = revm::context::Evm<
     EthFrame,
 >;
 
-/// revm's Ethereum EVM, run by the mainnet handler or, for the draft Amsterdam, by
-/// [`DraftAmsterdamHandler`].
+/// revm's Ethereum EVM, run by the mainnet handler (or the legacy draft Amsterdam handler).
 pub struct ValidatorEvm<DB: Database> {
     inner: Inner<DB>,
     draft_amsterdam: bool,
@@ -112,16 +42,15 @@ impl<DB: Database> core::fmt::Debug for ValidatorEvm<DB> {
 impl<DB: Database> ValidatorEvm<DB> {
     /// The EVM for a block: `env` as built for the chain's schedule; with `draft_amsterdam` the
     /// draft's configuration and handler replace the schedule's.
+    #[cfg_attr(not(feature = "legacy-v0_3_3"), allow(unused_variables))]
     pub fn new(db: DB, env: EvmEnv, draft_amsterdam: bool) -> Self {
-        let env = if draft_amsterdam { draft_amsterdam_env(env) } else { env };
-        let mut inner = EthEvmBuilder::new(db, env).build().into_inner();
+        #[cfg(feature = "legacy-v0_3_3")]
         if draft_amsterdam {
-            // No EIP-8038 in the draft: EXTCODESIZE / EXTCODECOPY keep the warm-access base.
-            let warm = inner.ctx.cfg.gas_params().warm_storage_read_cost() as u16;
-            inner.instruction.insert_gas(EXTCODESIZE, warm);
-            inner.instruction.insert_gas(EXTCODECOPY, warm);
+            let inner = crate::legacy::draft_amsterdam::evm(db, env);
+            return Self { inner, draft_amsterdam };
         }
-        Self { inner, draft_amsterdam }
+        let inner = EthEvmBuilder::new(db, env).build().into_inner();
+        Self { inner, draft_amsterdam: false }
     }
 }
 
@@ -148,13 +77,11 @@ impl<DB: Database> Evm for ValidatorEvm<DB> {
     }
 
     fn transact_raw(&mut self, tx: TxEnv) -> Result<ResultAndState<HaltReason>, Self::Error> {
-        if !self.draft_amsterdam {
-            return self.inner.transact(tx);
+        #[cfg(feature = "legacy-v0_3_3")]
+        if self.draft_amsterdam {
+            return crate::legacy::draft_amsterdam::transact(&mut self.inner, tx);
         }
-        self.inner.ctx.set_tx(tx);
-        let result = DraftAmsterdamHandler::<DB>::default().run(&mut self.inner);
-        let state = self.inner.ctx.journal_mut().finalize();
-        Ok(ResultAndState::new(result?, state))
+        self.inner.transact(tx)
     }
 
     fn transact_system_call(
@@ -182,90 +109,3 @@ impl<DB: Database> Evm for ValidatorEvm<DB> {
     }
 }
 
-/// The mainnet handler with the draft's transaction-level EIP-8037 rules, where revm 43 ties
-/// state gas to EIP-2780:
-/// - intrinsic state gas: a new account for a create transaction, a new account plus a
-///   delegation indicator per EIP-7702 authorization;
-/// - an authorization to an authority that already exists returns its new-account state gas to
-///   the reservoir;
-/// - a reverted transaction keeps the state gas it was charged (reverted inner calls still return
-///   theirs).
-pub struct DraftAmsterdamHandler<DB: Database>(PhantomData<DB>);
-
-impl<DB: Database> Default for DraftAmsterdamHandler<DB> {
-    fn default() -> Self {
-        Self(PhantomData)
-    }
-}
-
-impl<DB: Database> Handler for DraftAmsterdamHandler<DB> {
-    type Evm = Inner<DB>;
-    type Error = EVMError<DB::Error>;
-    type HaltReason = HaltReason;
-
-    fn validate_initial_tx_gas(&self, evm: &mut Self::Evm) -> Result<InitialAndFloorGas, Self::Error> {
-        let ctx = evm.ctx_ref();
-        let (cfg, tx) = (ctx.cfg(), ctx.tx());
-        let params = cfg.gas_params();
-        let mut gas = validation::validate_initial_tx_gas_with_gas_params(
-            tx,
-            *cfg.spec(),
-            params,
-            cfg.is_eip7623_disabled(),
-            true,
-            cfg.tx_gas_limit_cap(),
-            None,
-        )?;
-        let per_auth = params.new_account_state_gas() + params.tx_eip7702_state_gas_bytecode();
-        let mut state_gas = tx.authorization_list_len() as u64 * per_auth;
-        if tx.kind().is_create() {
-            state_gas += params.create_state_gas();
-        }
-        gas.set_initial_state_gas(state_gas);
-        if gas.initial_total_gas() > tx.gas_limit() {
-            return Err(InvalidTransaction::CallGasCostMoreThanGasLimit {
-                gas_limit: tx.gas_limit(),
-                initial_gas: gas.initial_total_gas(),
-            }
-            .into());
-        }
-        Ok(gas)
-    }
-
-    fn apply_eip7702_auth_list(&self, evm: &mut Self::Evm, gas: &mut GasTracker) -> Result<Option<u64>, Self::Error> {
-        let ctx = evm.ctx();
-        if ctx.tx().tx_type() != TransactionType::Eip7702 {
-            return Ok(Some(0));
-        }
-        let chain_id = ctx.cfg().chain_id();
-        let new_account_state_gas = ctx.cfg().gas_params().new_account_state_gas();
-        let (tx, journal) = ctx.tx_journal_mut();
-        let existing = pre_execution::apply_auth_list::<_, Self::Error>(chain_id, tx.authorization_list(), journal)?;
-        gas.refill_reservoir(existing * new_account_state_gas);
-        Ok(Some(0))
-    }
-
-    fn last_frame_result(
-        &mut self,
-        evm: &mut Self::Evm,
-        frame_result: &mut FrameResult,
-        parent_gas: &mut GasTracker,
-    ) -> Result<(), Self::Error> {
-        let mut instruction_result = frame_result.instruction_result();
-        if instruction_result == InstructionResult::Revert {
-            // Settle a top-level revert like a success for state gas, dropping its refunds.
-            frame_result.gas_mut().tracker_mut().set_refunded(0);
-            instruction_result = InstructionResult::Stop;
-        }
-        parent_gas.spend_all();
-        handle_reservoir_remaining_gas(instruction_result, parent_gas, frame_result.gas_mut().tracker_mut());
-        if let Some(charge) = frame_result.refundable_state_gas(evm.ctx().cfg().gas_params()) {
-            parent_gas.refill_reservoir(charge);
-            if instruction_result.is_halt() {
-                parent_gas.spend_all();
-            }
-        }
-        *frame_result.gas_mut().tracker_mut() = *parent_gas;
-        Ok(())
-    }
-}

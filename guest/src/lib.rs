@@ -7,8 +7,13 @@
 //! [`requests`]) → post-state root ([`post_state`]) → output. [`Stage`] names these steps for
 //! per-stage cycle counts.
 //!
+//! The input is the `tests-zkevm@v21` format ([`zkevm_io_abi`]): its schema id names the fork,
+//! and the rules come from (chain id, fork) alone ([`ChainSpec::for_fork`]); no fork schedule
+//! travels in the input.
+//!
 //! It never panics on input: an undecodable input gives the all-zero result, an invalid block gives
-//! `successful_validation = false` with the request root and chain id of the input.
+//! `successful_validation = false` with the request root, chain id and schema id of the input.
+//! The older v0.3.3 format is served by [`legacy`] (feature `legacy-v0_3_3`, host only).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs, unreachable_pub)]
@@ -27,6 +32,8 @@ pub mod deposits;
 pub mod error;
 pub mod evm;
 pub mod execute;
+#[cfg(feature = "legacy-v0_3_3")]
+pub mod legacy;
 pub mod payload;
 pub mod post_state;
 pub mod requests;
@@ -41,7 +48,7 @@ pub use stage::Stage;
 use alloy_evm::eth::spec::EthExecutorSpec;
 use alloy_hardforks::EthereumHardforks;
 use alloy_primitives::B256;
-use zkevm_io_abi::{ChainConfig, StatelessInput, StatelessValidationResult};
+use zkevm_io_abi::{StatelessInput, StatelessValidationResult};
 
 /// What validating one block established, for callers that want more than the output bytes.
 #[derive(Debug, Clone)]
@@ -82,51 +89,54 @@ fn run(
     on_stage(Stage::Decode);
     let Ok(input) = StatelessInput::decode(input) else {
         on_stage(Stage::Output);
-        return (StatelessValidationResult::zero(), None);
+        return (StatelessValidationResult::ZERO, None);
     };
-    let outcome = spec_for(&input).and_then(|spec| validate_stages(&input, &spec, on_stage));
+    let outcome = validate_stateless_input(&input, on_stage);
     on_stage(Stage::Output);
     let result = StatelessValidationResult {
-        #[cfg(feature = "accelerators")]
-        new_payload_request_root: crypto::request_root(&input.new_payload_request),
-        #[cfg(not(feature = "accelerators"))]
-        new_payload_request_root: input.new_payload_request.hash_tree_root(),
+        new_payload_request_root: request_root(&input),
         successful_validation: outcome.is_ok(),
-        chain_config: ChainConfig { chain_id: input.chain_config.chain_id },
+        chain_id: input.chain_id,
+        schema_id: input.fork.schema_id(),
     };
     (result, Some(outcome))
 }
 
-/// Runs every step of stateless validation on a decoded input, under the fork schedule of its
-/// chain id ([`ChainSpec::for_block`]).
-///
-/// Errors: [`ValidationError::UnknownChain`] for a chain id without a known schedule, otherwise
-/// the first rule the block breaks.
-pub fn validate_stateless_input(input: &StatelessInput) -> Result<Validated, ValidationError> {
-    let spec = spec_for(input)?;
-    validate_stateless_input_with_spec(input, &spec)
+/// `hash_tree_root(NewPayloadRequest)` under the input's fork, hashed with the SHA-256
+/// accelerator when there is one.
+fn request_root(input: &StatelessInput) -> [u8; 32] {
+    #[cfg(feature = "accelerators")]
+    return input.new_payload_request.hash_tree_root_with(input.fork, &crypto::ZkvmSha256);
+    #[cfg(not(feature = "accelerators"))]
+    input.new_payload_request.hash_tree_root(input.fork)
 }
 
-/// Runs every step of stateless validation on a decoded input under the given fork schedule,
-/// skipping the lookup of the schedule by chain id (for test networks whose schedule is not the
-/// chain id's, such as the EEST blockchain tests' `network`s; the input's chain id still goes into
-/// transactions' EIP-155 checks through `spec.chain_id`).
+/// Runs every step of stateless validation on a decoded input, under the rules of its chain id
+/// and fork ([`ChainSpec::for_fork`]), calling `on_stage` as each [`Stage`] begins.
+///
+/// Errors: [`ValidationError::UnknownChain`] for a chain id the validator has no constants for,
+/// otherwise the first rule the block breaks.
+pub fn validate_stateless_input(
+    input: &StatelessInput,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<Validated, ValidationError> {
+    let spec = ChainSpec::for_fork(input.chain_id, input.fork).ok_or(ValidationError::UnknownChain(input.chain_id))?;
+    validate_stateless_input_with_spec(input, &spec, on_stage)
+}
+
+/// Runs every step of stateless validation on a decoded input under the given rules (the
+/// legacy v0.3.3 path and tests use it to supply a spec of their own; the input's chain id
+/// still goes into transactions' EIP-155 checks through `spec.chain_id`).
 ///
 /// Errors: the first rule the block breaks, as a [`ValidationError`].
 pub fn validate_stateless_input_with_spec(
     input: &StatelessInput,
     spec: &ChainSpec,
+    on_stage: &mut dyn FnMut(Stage),
 ) -> Result<Validated, ValidationError> {
     #[cfg(feature = "accelerators")]
     crypto::install();
-    validate_stages(input, spec, &mut |_| {})
-}
-
-/// The fork schedule of the input's chain id (see [`ChainSpec::for_block`]).
-fn spec_for(input: &StatelessInput) -> Result<ChainSpec, ValidationError> {
-    let chain_id = input.chain_config.chain_id;
-    let has_bal = !input.new_payload_request.execution_payload.block_access_list.is_empty();
-    ChainSpec::for_block(chain_id, has_bal).ok_or(ValidationError::UnknownChain(chain_id))
+    validate_stages(input, spec, on_stage)
 }
 
 fn validate_stages(
@@ -151,7 +161,7 @@ fn validate_stages(
     consensus::check_header_against_parent(&block.header, &parent, spec)?;
     consensus::check_blobs(&block, spec)?;
     consensus::check_block_size(&block, spec)?;
-    let senders = senders::senders(&block.transactions, &input.public_keys)?;
+    let senders = senders::senders(&block.transactions)?;
     let mut execution = execute::execute(&block, &senders, spec, db)?;
     consensus::check_execution(&block, &execution)?;
     if spec.is_prague_active_at_timestamp(block.header.timestamp) {

@@ -54,7 +54,9 @@ impl Block {
                 amount: w.amount,
             })
             .collect();
-        let requests = decode_requests(&request.execution_requests)?;
+        let requests = Requests::new(
+            request.execution_requests.to_eip7685().into_iter().map(Bytes::from).collect(),
+        );
         let block_access_list = Bytes::copy_from_slice(&payload.block_access_list);
         let ts = payload.timestamp;
         let base_fee = U256::from_le_bytes(payload.base_fee_per_gas);
@@ -119,26 +121,6 @@ fn decode_transactions(raw: &[Bytes]) -> Result<Vec<TxEnvelope>, ValidationError
             Ok(tx)
         })
         .collect()
-}
-
-/// Execution requests as the engine API sends them (EIP-7685): each `type ‖ data` with data
-/// non-empty, types strictly ascending.
-fn decode_requests(raw: &[impl AsRef<[u8]>]) -> Result<Requests, ValidationError> {
-    let mut requests = Requests::default();
-    let mut last_type: Option<u8> = None;
-    for request in raw {
-        let request = request.as_ref();
-        let (&ty, data) = request.split_first().ok_or(ValidationError::MalformedPayload("empty execution request"))?;
-        if data.is_empty() {
-            return Err(ValidationError::MalformedPayload("execution request without data"));
-        }
-        if last_type.is_some_and(|last| ty <= last) {
-            return Err(ValidationError::MalformedPayload("execution requests not in ascending type order"));
-        }
-        last_type = Some(ty);
-        requests.push_request(Bytes::copy_from_slice(request));
-    }
-    Ok(requests)
 }
 
 /// The root of the trie keyed by RLP(index), as for transactions, over the raw encodings.

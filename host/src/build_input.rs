@@ -4,6 +4,9 @@
 //! The NewPayloadRequest is what the consensus layer sends in `engine_newPayload`: the payload
 //! fields of the header and body, the blob versioned hashes of the block's blob transactions, the
 //! parent beacon block root, and the execution requests (EIP-7685).
+//!
+//! The input carries the schema id of the block's fork: the fork the block's chain schedule has
+//! at its number and timestamp ([`fork_of`]), or the one a caller knows (EEST test networks).
 
 use alloy_consensus::{Block, EMPTY_OMMER_ROOT_HASH, Transaction, TxEnvelope};
 use alloy_eips::{
@@ -15,8 +18,9 @@ use alloy_rlp::Decodable;
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 use serde_json::Value;
+use zkevm_guest::ChainSpec;
 use zkevm_io_abi::{
-    ChainConfig, ExecutionPayload, ExecutionWitness, NewPayloadRequest, StatelessInput, Withdrawal,
+    ExecutionPayload, ExecutionRequests, ExecutionWitness, Fork, NewPayloadRequest, StatelessInput, Withdrawal,
 };
 
 /// An ExecutionWitness as `debug_executionWitness` returns it (hex strings; `keys` is ignored).
@@ -52,26 +56,42 @@ pub fn from_rpc_block(block: &Value, witness: &WitnessJson, chain_id: Option<u64
     Ok(stateless_input(&block, witness, chain_id)?.encode())
 }
 
-/// The `StatelessInput` of a block (no public keys: senders are recovered in the guest).
+/// The fork of block `number` at `timestamp` on the known chain `chain_id`.
 ///
-/// Errors: an ommer (post-merge blocks have none), or execution requests the block commits to but
-/// that are not supplied (only a consensus client or a stateful execution knows them).
+/// Errors: an unknown chain id (its schedule, so the block's fork, is unknown), or a block before
+/// the merge (the stateless input carries Paris … Amsterdam only: an unsupported fork).
+pub fn fork_of(chain_id: u64, number: u64, timestamp: u64) -> Result<Fork> {
+    let spec = ChainSpec::known(chain_id)
+        .ok_or_else(|| anyhow!("chain id {chain_id} has no known fork schedule: cannot tell the block's fork"))?;
+    spec.fork_at(number, timestamp).ok_or_else(|| {
+        anyhow!("block {number} is before the merge on chain {chain_id}: unsupported fork (the stateless input carries Paris … Amsterdam)")
+    })
+}
+
+/// The `StatelessInput` of a block of a known chain, with its fork's schema id (no public keys:
+/// senders are recovered in the guest).
+///
+/// Errors: as [`fork_of`]; an ommer (post-merge blocks have none), or execution requests the block
+/// commits to but that are not supplied (only a consensus client or a stateful execution knows them).
 pub fn stateless_input(block: &Block<TxEnvelope>, witness: &WitnessJson, chain_id: u64) -> Result<StatelessInput> {
+    let fork = fork_of(chain_id, block.header.number, block.header.timestamp)?;
     if block.header.requests_hash.is_some_and(|h| h != EMPTY_REQUESTS_HASH) {
         bail!("block commits to execution requests, which a block alone does not carry");
     }
-    stateless_input_with_requests(block, witness, chain_id, &Requests::default())
+    stateless_input_with_requests(block, witness, chain_id, fork, &Requests::default())
 }
 
-/// The `StatelessInput` of a block whose EIP-7685 execution requests are known (from a stateful
-/// execution of the block, or from the consensus layer): each request `type ‖ data` goes into the
-/// NewPayloadRequest, those with empty data left out as the engine API does.
+/// The `StatelessInput` of a block of `fork` whose EIP-7685 execution requests are known (from a
+/// stateful execution of the block, or from the consensus layer): each request `type ‖ data`
+/// goes into its typed list, those with empty data left out as the engine API does.
 ///
-/// Errors: an ommer (post-merge blocks have none).
+/// Errors: an ommer (post-merge blocks have none); a request type the fork has no list for, or
+/// request data that is not a whole number of items; header fields the fork's payload lacks.
 pub fn stateless_input_with_requests(
     block: &Block<TxEnvelope>,
     witness: &WitnessJson,
     chain_id: u64,
+    fork: Fork,
     requests: &Requests,
 ) -> Result<StatelessInput> {
     let header = &block.header;
@@ -119,12 +139,125 @@ pub fn stateless_input_with_requests(
         execution_payload,
         versioned_hashes,
         parent_beacon_block_root: header.parent_beacon_block_root.unwrap_or_default().0,
-        execution_requests: requests.iter().filter(|r| r.len() > 1).map(|r| r.to_vec()).collect(),
+        execution_requests: typed_requests(requests, fork)?,
     };
+    finish(fork, new_payload_request, witness, chain_id)
+}
+
+/// The input of a request and witness, checked against the fork's shape.
+fn finish(fork: Fork, new_payload_request: NewPayloadRequest, witness: &WitnessJson, chain_id: u64) -> Result<StatelessInput> {
     let witness = ExecutionWitness {
         state: witness.state.iter().map(|b| b.to_vec()).collect(),
         codes: witness.codes.iter().map(|b| b.to_vec()).collect(),
         headers: witness.headers.iter().map(|b| b.to_vec()).collect(),
     };
-    Ok(StatelessInput { new_payload_request, witness, chain_config: ChainConfig { chain_id }, public_keys: Vec::new() })
+    let input = StatelessInput { fork, new_payload_request, witness, chain_id };
+    input.check().map_err(|e| anyhow!("the block does not fit the {fork} input: {e}"))?;
+    Ok(input)
+}
+
+/// EIP-7685 requests (`type ‖ data`, empty ones skipped) as the fork's typed lists.
+fn typed_requests(requests: &Requests, fork: Fork) -> Result<ExecutionRequests> {
+    let mut typed = ExecutionRequests::default();
+    for request in requests.iter().filter(|r| r.len() > 1) {
+        let request_type = request[0];
+        let size = ExecutionRequests::item_size(request_type)
+            .filter(|_| usize::from(request_type) < fork.request_lists())
+            .ok_or_else(|| anyhow!("execution request of type {request_type} has no list in {fork}"))?;
+        let data = &request[1..];
+        if data.len() % size != 0 {
+            bail!("execution request of type {request_type}: {} bytes is not a whole number of {size}-byte items", data.len());
+        }
+        typed.lists[usize::from(request_type)].extend_from_slice(data);
+    }
+    Ok(typed)
+}
+
+/// The `engine_newPayload` params as the engine API's JSON carries them (camelCase, hex).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct EngineNewPayload {
+    execution_payload: EnginePayload,
+    #[serde(default)]
+    expected_blob_versioned_hashes: Vec<alloy_primitives::B256>,
+    #[serde(default)]
+    parent_beacon_block_root: Option<alloy_primitives::B256>,
+    #[serde(default)]
+    execution_requests: Vec<Bytes>,
+}
+
+/// An `ExecutionPayloadV1` … `V4` object.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct EnginePayload {
+    parent_hash: alloy_primitives::B256,
+    fee_recipient: alloy_primitives::Address,
+    state_root: alloy_primitives::B256,
+    receipts_root: alloy_primitives::B256,
+    logs_bloom: alloy_primitives::Bloom,
+    prev_randao: alloy_primitives::B256,
+    block_number: alloy_primitives::U64,
+    gas_limit: alloy_primitives::U64,
+    gas_used: alloy_primitives::U64,
+    timestamp: alloy_primitives::U64,
+    extra_data: Bytes,
+    base_fee_per_gas: alloy_primitives::U256,
+    block_hash: alloy_primitives::B256,
+    transactions: Vec<Bytes>,
+    #[serde(default)]
+    withdrawals: Vec<alloy_eips::eip4895::Withdrawal>,
+    #[serde(default)]
+    blob_gas_used: Option<alloy_primitives::U64>,
+    #[serde(default)]
+    excess_blob_gas: Option<alloy_primitives::U64>,
+    #[serde(default)]
+    block_access_list: Option<Bytes>,
+    #[serde(default)]
+    slot_number: Option<alloy_primitives::U64>,
+}
+
+/// Builds the encoded input from `engine_newPayload` params (`executionPayload`,
+/// `expectedBlobVersionedHashes`, `parentBeaconBlockRoot`, `executionRequests`) and a witness:
+/// the payload goes into the input field for field, as the consensus layer sent it.
+///
+/// Errors: malformed params, a chain or fork [`fork_of`] refuses, a request that has no list in
+/// the fork, or fields the fork's payload does not have.
+pub fn from_engine_new_payload(params: &Value, witness: &WitnessJson, chain_id: u64) -> Result<Vec<u8>> {
+    let params: EngineNewPayload =
+        serde_json::from_value(params.clone()).map_err(|e| anyhow!("engineNewPayload: {e}"))?;
+    let p = params.execution_payload;
+    let fork = fork_of(chain_id, p.block_number.to(), p.timestamp.to())?;
+    let execution_payload = ExecutionPayload {
+        parent_hash: p.parent_hash.0,
+        fee_recipient: p.fee_recipient.0.0,
+        state_root: p.state_root.0,
+        receipts_root: p.receipts_root.0,
+        logs_bloom: p.logs_bloom.0.0,
+        prev_randao: p.prev_randao.0,
+        block_number: p.block_number.to(),
+        gas_limit: p.gas_limit.to(),
+        gas_used: p.gas_used.to(),
+        timestamp: p.timestamp.to(),
+        extra_data: p.extra_data.to_vec(),
+        base_fee_per_gas: p.base_fee_per_gas.to_le_bytes(),
+        block_hash: p.block_hash.0,
+        transactions: p.transactions.iter().map(|tx| tx.to_vec()).collect(),
+        withdrawals: p
+            .withdrawals
+            .iter()
+            .map(|w| Withdrawal { index: w.index, validator_index: w.validator_index, address: w.address.0.0, amount: w.amount })
+            .collect(),
+        blob_gas_used: p.blob_gas_used.map_or(0, |v| v.to()),
+        excess_blob_gas: p.excess_blob_gas.map_or(0, |v| v.to()),
+        block_access_list: p.block_access_list.map(|b| b.to_vec()).unwrap_or_default(),
+        slot_number: p.slot_number.map_or(0, |v| v.to()),
+    };
+    let requests = Requests::new(params.execution_requests);
+    let new_payload_request = NewPayloadRequest {
+        execution_payload,
+        versioned_hashes: params.expected_blob_versioned_hashes.iter().map(|h| h.0).collect(),
+        parent_beacon_block_root: params.parent_beacon_block_root.unwrap_or_default().0,
+        execution_requests: typed_requests(&requests, fork)?,
+    };
+    Ok(finish(fork, new_payload_request, witness, chain_id)?.encode())
 }

@@ -12,6 +12,7 @@ pub mod elf_build;
 pub mod fetch;
 pub mod files;
 pub mod inputs;
+pub mod native;
 pub mod proof_file;
 pub mod prove;
 pub mod prover_settings;

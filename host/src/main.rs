@@ -30,7 +30,8 @@ use zkevm_host::{
     conformance,
     elf_build,
     fetch::BlockSelector,
-    inputs::{self, Expected},
+    inputs::{self, Expected, WireFormat},
+    native,
     proof_file::ProofFile,
     prove::ProofMode,
     prover_settings::{self, Origin, ProverSettings},
@@ -199,9 +200,9 @@ fn validate(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
         .iter()
         .map(|case| {
             let start = Instant::now();
-            let (result, outcome) = zkevm_guest::validate_with_report(&case.input);
+            let native = native::validate(case);
             let elapsed = start.elapsed();
-            BlockReport::new(case, &result.encode(), outcome.as_ref(), elapsed)
+            BlockReport::new(case, &native.output, native.outcome.as_ref(), elapsed)
         })
         .collect();
     report::print(&reports, json);
@@ -230,9 +231,11 @@ fn run(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], json: bool) -> Resul
     let runner = Runner::new(zkvm, &elf)?;
     let mut reports = Vec::with_capacity(cases.len());
     for case in &cases {
+        if case.format == WireFormat::LegacyV0_3_3 {
+            anyhow::bail!("{}: a tests-zkevm@v0.3.3 input: the guest ELF reads only the current format (validate it with `zkevm validate --native`)", case.source);
+        }
         let execution = runner.run(&case.input).with_context(|| format!("{}: {}", case.source, zkvm.name()))?;
-        let (native, outcome) = zkevm_guest::validate_with_report(&case.input);
-        let native = native.encode();
+        let native::Native { output: native, outcome } = native::validate(case);
         let mut report = BlockReport::new(case, &execution.output, outcome.as_ref(), execution.elapsed)
             .with_zkvm(zkvm.name(), &execution);
         if execution.exit_code != 0 {
@@ -291,9 +294,12 @@ fn prove(
             .with_context(|| format!("{}: --block-index {i} is out of range: the file holds {n} blocks", input.display()))?,
     };
     let elf = elf.unwrap_or_else(|| elf_build::default_elf("sp1"));
-    let (native, _) = zkevm_guest::validate_with_report(&case.input);
+    if case.format == WireFormat::LegacyV0_3_3 {
+        anyhow::bail!("{}: a tests-zkevm@v0.3.3 input: the guest ELF reads only the current format", case.source);
+    }
+    let native = native::validate(case);
     println!("block: {}", case.source);
-    println!("native verdict: {}", if native.successful_validation { "valid" } else { "invalid" });
+    println!("native verdict: {}", if native::verdict(&native.output) == Some(true) { "valid" } else { "invalid" });
     let plan = prover_settings::plan(settings, |name| std::env::var(name).ok());
     for setting in &plan {
         println!("prover setting: {setting}");
@@ -330,7 +336,11 @@ fn verify(elf: Option<PathBuf>, file: &Path) -> Result<ExitCode> {
             println!("proof verified ({} proof of {})", verified.meta.mode, verified.meta.source);
             println!("request root:  0x{}", hex::encode(result.new_payload_request_root));
             println!("valid:         {}", result.successful_validation);
-            println!("chain id:      {}", result.chain_config.chain_id);
+            println!("chain id:      {}", result.chain_id);
+            match result.fork() {
+                Some(fork) => println!("schema id:     {:#06x} ({fork})", result.schema_id),
+                None => println!("schema id:     {:#06x} (no fork: the input did not decode)", result.schema_id),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => {

@@ -6,13 +6,16 @@ use serde::Serialize;
 use crate::zkvm::Execution;
 use std::{collections::BTreeMap, time::Duration};
 use zkevm_guest::{Validated, ValidationError};
-use zkevm_io_abi::{StatelessInput, StatelessValidationResult};
+use crate::native::verdict as output_verdict;
 
 /// The outcome of validating one block.
 #[derive(Debug, Clone, Serialize)]
 pub struct BlockReport {
     /// Where the block came from.
     pub source: String,
+    /// The input's fork and schema id (`Amsterdam 0x1501`), from the output; null for the
+    /// all-zero result and for v0.3.3 outputs.
+    pub fork: Option<String>,
     /// The payload's block number (null when the input did not decode).
     pub block_number: Option<u64>,
     /// The payload's block hash, hex.
@@ -30,7 +33,7 @@ pub struct BlockReport {
     /// The expected output bytes, hex, when known.
     pub expected_output: Option<String>,
     /// The computed post-state root, hex, when the block is valid. Under a zkVM (`zkevm run`) the
-    /// guest commits only the 41-byte result, so this comes from a native run of the same input.
+    /// guest commits only the 43-byte result, so this comes from a native run of the same input.
     pub state_root: Option<String>,
     /// Output equals the expected output, or verdict equals the expected verdict where only that
     /// is known (true when nothing is expected).
@@ -65,14 +68,11 @@ impl BlockReport {
         outcome: Option<&Result<Validated, ValidationError>>,
         elapsed: Duration,
     ) -> Self {
-        let decoded = StatelessInput::decode(&case.input).ok();
-        let payload = decoded.as_ref().map(|i| &i.new_payload_request.execution_payload);
-        let valid = StatelessValidationResult::decode(output).is_ok_and(|r| r.successful_validation);
+        let payload = case.payload();
+        let payload = payload.as_ref();
+        let valid = output_verdict(output).unwrap_or(false);
         let (expected_valid, expected_output) = match &case.expected {
-            Expected::Output(bytes) => (
-                StatelessValidationResult::decode(bytes).ok().map(|r| r.successful_validation),
-                Some(hex0x(bytes)),
-            ),
+            Expected::Output(bytes) => (output_verdict(bytes), Some(hex0x(bytes))),
             Expected::Valid(v) => (Some(*v), None),
             Expected::Unknown => (None, None),
         };
@@ -88,6 +88,9 @@ impl BlockReport {
         };
         Self {
             source: case.source.clone(),
+            fork: zkevm_io_abi::StatelessValidationResult::decode(output)
+                .ok()
+                .and_then(|r| r.fork().map(|f| format!("{f} {:#06x}", r.schema_id))),
             block_number: payload.map(|p| p.block_number),
             block_hash: payload.map(|p| hex0x(&p.block_hash)),
             txs: payload.map(|p| p.transactions.len()),
@@ -170,8 +173,8 @@ pub fn print(reports: &[BlockReport], json: bool) {
         String::new()
     };
     println!(
-        "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10}{}  {:<66}  source",
-        "block", "hash", "txs", "gas", "verdict", "expected", "match", "time ms", zkvm_header, "state root"
+        "{:<16} {:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10}{}  {:<66}  source",
+        "fork", "block", "hash", "txs", "gas", "verdict", "expected", "match", "time ms", zkvm_header, "state root"
     );
     for r in reports {
         let hash = r.block_hash.as_deref().map_or("-".to_string(), |h| format!("{}…", &h[..12.min(h.len())]));
@@ -187,7 +190,8 @@ pub fn print(reports: &[BlockReport], json: bool) {
             String::new()
         };
         println!(
-            "{:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10.1}{}  {:<66}  {}",
+            "{:<16} {:<10} {:<14} {:>5} {:>11} {:<8} {:<8} {:<5} {:>10.1}{}  {:<66}  {}",
+            r.fork.as_deref().unwrap_or("-"),
             r.block_number.map_or("-".into(), |n| n.to_string()),
             hash,
             r.txs.map_or("-".into(), |n| n.to_string()),

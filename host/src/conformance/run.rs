@@ -6,7 +6,7 @@ use super::{
     network,
 };
 use crate::{
-    inputs::{BlockCase, Expected},
+    inputs::{BlockCase, Expected, WireFormat},
     report::BlockReport,
     witness_gen::{self, AncestorHeader, state::MemState},
 };
@@ -15,7 +15,7 @@ use alloy_primitives::B256;
 use alloy_rlp::Decodable;
 use std::time::Instant;
 use zkevm_guest::{ChainSpec, ValidationError, Validated};
-use zkevm_io_abi::{ChainConfig, StatelessInput, StatelessValidationResult};
+use zkevm_io_abi::StatelessValidationResult;
 
 /// Runs one test (never panics on a malformed one: that is a failure with its cause).
 pub fn run_test(case: &TestCase) -> TestResult {
@@ -51,6 +51,8 @@ struct Runner {
 struct Verdict {
     valid: bool,
     error: Option<String>,
+    /// The 43 bytes the guest commits (all zero without input).
+    output: Vec<u8>,
     header: Option<Header>,
     bundle: Option<revm::database::BundleState>,
     host_error: Option<String>,
@@ -73,12 +75,13 @@ impl Runner {
             let start = Instant::now();
             let (verdict, input) = self.validate_block(&block.rlp, &state, &chain, &spec);
             let source = format!("{}#{index}", self.test_name);
-            let output = result_bytes(input.as_ref(), verdict.valid, chain_id);
+            let output = verdict.output.clone();
             let case = BlockCase {
                 source,
                 name: String::new(),
-                input: input.as_ref().map(StatelessInput::encode).unwrap_or_default(),
+                input: input.unwrap_or_default(),
                 expected: Expected::Valid(expected_valid),
+                format: WireFormat::Current,
             };
             let mut report = BlockReport::new(&case, &output, None, start.elapsed());
             report.error = verdict.error.clone();
@@ -111,15 +114,23 @@ impl Runner {
         self.check_end(test, &chain, last_state_root)
     }
 
-    /// Builds the block's input and validates it; `None` input when the block never got one.
+    /// Builds the block's input and validates it as the guest ELF does (the encoded input, fork
+    /// from its schema id); `None` input when the block never got one.
     fn validate_block(
         &self,
         rlp: &[u8],
         state: &MemState,
         chain: &[AncestorHeader],
         spec: &ChainSpec,
-    ) -> (Verdict, Option<StatelessInput>) {
-        let rejected = |why: String| Verdict { valid: false, error: Some(why), header: None, bundle: None, host_error: None };
+    ) -> (Verdict, Option<Vec<u8>>) {
+        let rejected = |why: String| Verdict {
+            valid: false,
+            error: Some(why),
+            output: StatelessValidationResult::ZERO.encode().to_vec(),
+            header: None,
+            bundle: None,
+            host_error: None,
+        };
         let block = match decode_block(rlp) {
             Ok(block) => block,
             Err(e) => return (rejected(format!("rejected: block RLP: {e}")), None),
@@ -128,20 +139,20 @@ impl Runner {
             Ok(generated) => generated,
             Err(e) => return (rejected(format!("rejected: {e:#}")), None),
         };
-        // Through the wire format, as a zkVM would read it.
+        // Through the wire format, as a zkVM reads it.
         let encoded = generated.input.encode();
-        let outcome: Result<Validated, ValidationError> = match StatelessInput::decode(&encoded) {
-            Ok(input) => zkevm_guest::validate_stateless_input_with_spec(&input, spec),
-            Err(e) => return (rejected(format!("input does not decode: {e:?}")), None),
-        };
+        let (result, outcome) = zkevm_guest::validate_with_report(&encoded);
+        let outcome: Result<Validated, ValidationError> =
+            outcome.unwrap_or_else(|| Err(ValidationError::MalformedPayload("the input does not decode")));
         let verdict = Verdict {
             valid: outcome.is_ok(),
             error: outcome.err().map(|e| e.to_string()),
+            output: result.encode().to_vec(),
             header: Some(block.header),
             bundle: generated.bundle,
             host_error: generated.execution_error,
         };
-        (verdict, Some(generated.input))
+        (verdict, Some(encoded))
     }
 
     fn check_end(&self, test: &BlockchainTest, chain: &[AncestorHeader], state_root: B256) -> Result<(), Stop> {
@@ -157,18 +168,6 @@ impl Runner {
         }
         Ok(())
     }
-}
-
-/// The 41-byte output the guest commits for `input` with this verdict (all zero without input).
-fn result_bytes(input: Option<&StatelessInput>, valid: bool, chain_id: u64) -> Vec<u8> {
-    let Some(input) = input else { return StatelessValidationResult::zero().encode().to_vec() };
-    StatelessValidationResult {
-        new_payload_request_root: input.new_payload_request.hash_tree_root(),
-        successful_validation: valid,
-        chain_config: ChainConfig { chain_id },
-    }
-    .encode()
-    .to_vec()
 }
 
 fn decode_block(rlp: &[u8]) -> Result<Block<TxEnvelope>, String> {

@@ -90,7 +90,10 @@ pub fn generate(
         codes: witness.codes,
         headers: ancestors[first..].iter().map(|a| a.rlp.clone()).collect(),
     };
-    let input = build_input::stateless_input_with_requests(block, &witness, spec.chain_id, &requests)?;
+    let fork = spec.fork_at(block.header.number, block.header.timestamp).ok_or_else(|| {
+        anyhow::anyhow!("block {} is before the merge: unsupported fork", block.header.number)
+    })?;
+    let input = build_input::stateless_input_with_requests(block, &witness, spec.chain_id, fork, &requests)?;
     Ok(Generated { input, bundle, execution_error })
 }
 
