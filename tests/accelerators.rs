@@ -9,7 +9,7 @@
 //! minutes), runs it over the inputs, and compares with `zkevm_guest::validate` run here.
 
 use std::{collections::BTreeMap, path::PathBuf, process::Command};
-use zkevm_tests::{mainnet_cases, zkevm_cases};
+use zkevm_tests::{mainnet_cases, v21_cases};
 
 /// The target directory this test binary was built into (`<target>/<profile>/deps/<exe>`).
 fn target_dir() -> PathBuf {
@@ -35,7 +35,7 @@ fn build_harness(target: &std::path::Path) -> PathBuf {
 
 #[test]
 fn accelerated_guest_matches_the_plain_guest_and_calls_the_accelerators() {
-    let cases: Vec<_> = mainnet_cases().into_iter().chain(zkevm_cases()).collect();
+    let cases: Vec<_> = mainnet_cases().into_iter().chain(v21_cases()).collect();
     assert_eq!(cases.len(), 3 + 130, "mainnet blocks + zkEVM fixture blocks");
 
     let target = target_dir();

@@ -11,19 +11,21 @@ fn inputs() -> Vec<StatelessInput> {
 }
 
 fn verdict(input: &StatelessInput) -> Result<B256, String> {
-    zkevm_guest::validate_stateless_input(input).map(|v| v.state_root).map_err(|e| e.to_string())
+    zkevm_guest::validate_stateless_input(input, &mut |_| {}).map(|v| v.state_root).map_err(|e| e.to_string())
 }
 
 #[test]
 fn mainnet_blocks_are_valid_with_the_header_state_root() {
     let inputs = inputs();
-    assert_eq!(inputs.len(), 3);
+    assert_eq!(inputs.len(), 4);
     for input in &inputs {
+        assert_eq!(input.fork, zkevm_io_abi::Fork::Bpo2, "March 2026 mainnet blocks are BPO2");
         let expected = B256::from(input.new_payload_request.execution_payload.state_root);
         assert_eq!(verdict(input), Ok(expected));
         let output = zkevm_guest::validate(&input.encode());
         assert_eq!(output[32], 1, "successful_validation byte");
-        assert_eq!(output[..32], input.new_payload_request.hash_tree_root());
+        assert_eq!(output[..32], input.new_payload_request.hash_tree_root(input.fork));
+        assert_eq!(output[41..], [0x01, 0x14], "schema id, little-endian");
     }
 }
 

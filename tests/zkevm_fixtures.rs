@@ -1,11 +1,13 @@
-//! Every block of the shipped EEST zkEVM fixtures (`tests-zkevm@v0.3.3`) must produce its
+//! The legacy regression suite: every block of the shipped EEST zkEVM fixtures
+//! (`tests-zkevm@v0.3.3`, validated through `zkevm_guest::legacy`) must produce its
 //! `statelessOutputBytes` byte for byte.
 //!
 //! Blocks listed in [`KNOWN_FAILURES`] are known to differ (none at present); they are asserted to
 //! still differ, so that fixing one forces the list to shrink.
 
 use zkevm_host::inputs::Expected;
-use zkevm_tests::zkevm_cases;
+use zkevm_host::native;
+use zkevm_tests::legacy_zkevm_cases as zkevm_cases;
 
 /// Fixture tests (by name fragment) known to differ, with the cause.
 const KNOWN_FAILURES: &[(&str, &str)] = &[];
@@ -25,13 +27,13 @@ fn every_fixture_block_is_byte_exact() {
     let mut exact = 0;
     for case in &cases {
         let Expected::Output(expected) = &case.expected else { panic!("{}: no expected output", case.source) };
-        let output = zkevm_guest::validate(&case.input);
+        let output = native::validate(case).output;
         let matches = &output == expected;
         exact += usize::from(matches);
         match (matches, known_failure(&case.source)) {
             (true, Some(_)) => unexpected.push(format!("now passes, remove from KNOWN_FAILURES: {}", case.source)),
             (false, None) => {
-                let (_, outcome) = zkevm_guest::validate_with_report(&case.input);
+                let outcome = native::validate(case).outcome;
                 unexpected.push(format!("{}: {:?}", case.source, outcome.map(|o| o.map(|v| v.state_root))));
             }
             _ => {}
@@ -47,7 +49,7 @@ fn fixture_outputs_commit_the_request_root_even_when_invalid() {
     // and chain id must match the expected output for every block, valid or not.
     for case in zkevm_cases() {
         let Expected::Output(expected) = &case.expected else { continue };
-        let output = zkevm_guest::validate(&case.input);
+        let output = native::validate(&case).output;
         assert_eq!(output[..32], expected[..32], "{}: request root", case.source);
         assert_eq!(output[33..], expected[33..], "{}: chain id", case.source);
     }

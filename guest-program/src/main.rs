@@ -1,8 +1,8 @@
 //! The guest ELF of the stateless validator, written against the standard zkVM interface.
 //!
-//! `main` reads the one private input (an SSZ `StatelessInput`) with `read_input`, runs
+//! `main` reads the one private input (a schema-prefixed SSZ `StatelessInput`, tests-zkevm@v21) with `read_input`, runs
 //! [`zkevm_guest::validate`] (marking each validation stage for the platform's cycle counter,
-//! where it has one: SP1's cycle tracker), commits the 41-byte `StatelessValidationResult` with `write_output`,
+//! where it has one: SP1's cycle tracker), commits the 43-byte `StatelessValidationResult` with `write_output`,
 //! and returns 0. Whatever the input, the program terminates normally: the validator never panics;
 //! should it ever, the panic handler ends in `abort()` (the standard's failed termination).
 //!

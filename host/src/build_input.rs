@@ -261,3 +261,19 @@ pub fn from_engine_new_payload(params: &Value, witness: &WitnessJson, chain_id: 
     };
     Ok(finish(fork, new_payload_request, witness, chain_id)?.encode())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fork_comes_from_the_chain_schedule_and_pre_merge_is_unsupported() {
+        // Mainnet block 1 (2015-07-30): Frontier.
+        let error = fork_of(1, 1, 1_438_269_988).unwrap_err().to_string();
+        assert!(error.contains("unsupported fork"), "{error}");
+        // The merge block 15537394 is Paris; block 24628607 (March 2026) is BPO2.
+        assert_eq!(fork_of(1, 15_537_394, 1_663_224_179).unwrap(), Fork::Paris);
+        assert_eq!(fork_of(1, 24_628_607, 1_773_000_000).unwrap(), Fork::Bpo2);
+        assert!(fork_of(424_242, 1, 1).unwrap_err().to_string().contains("no known fork schedule"));
+    }
+}

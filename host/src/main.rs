@@ -1,14 +1,17 @@
 //! `zkevm`: stateless Ethereum block validation on the host.
 //!
-//! - `zkevm validate --native <INPUT>...`: validates every block natively, with the same code the
-//!   guest ELF runs, and compares each with its expected output or verdict.
+//! - `zkevm validate --native [--raw] <INPUT>...`: validates every block natively, with the same
+//!   code the guest ELF runs, and compares each with its expected output or verdict (`--raw`: each
+//!   file's bytes are the guest input as they are; also for `run` and `bench`).
 //! - `zkevm input <INPUT>... --out DIR`: writes each block's SSZ guest input (`<name>.ssz`) and,
 //!   where known, its expected output (`<name>.out`).
 //! - `zkevm build [--platform sp1|qemu|DIR] [--out FILE]`: builds the guest ELF reproducibly.
 //! - `zkevm run --zkvm sp1|qemu [--elf FILE] <INPUT>...`: runs the guest ELF on every block under
 //!   an executor and compares its output with the expected one and with the native output.
-//! - `zkevm conformance [--json] <DIR|FILE>...`: runs EEST blockchain tests statelessly (witness
-//!   generated from the full pre-state, guest validator run natively); a summary per network.
+//! - `zkevm conformance [--zkvm sp1|qemu [--elf FILE]] [--json] <DIR|FILE>...`: runs EEST
+//!   blockchain tests statelessly (witness generated from the full pre-state, v21 input with the
+//!   block's fork, guest validator run natively and, with --zkvm, the guest ELF under the
+//!   executor); a summary per network.
 //! - `zkevm bench [--elf FILE] [<INPUT>...]`: `run --zkvm sp1` over the shipped mainnet blocks
 //!   (by default), reporting cycles, cycles per gas, cycles per validation stage and peak guest heap.
 //! - `zkevm prove --zkvm sp1 [--elf FILE] [--mode core|compressed] [--block-index N] --out FILE
@@ -58,11 +61,16 @@ enum Command {
         /// Run the validator natively on the host (the only mode of this command).
         #[arg(long, default_value_t = true)]
         native: bool,
+        /// Take each file's bytes as the guest input exactly as they are (no decompression, no
+        /// detection, no rewriting) and report what the guest answers.
+        #[arg(long)]
+        raw: bool,
         /// Print one JSON object per block instead of a table.
         #[arg(long)]
         json: bool,
-        /// EEST fixture JSON, block + witness JSON, RPC block + witness pair, or raw SSZ input
-        /// (any of them may be gzip-compressed).
+        /// EEST fixture JSON (blocks[] or engineNewPayloads[]), block + witness JSON, engine
+        /// newPayload + witness JSON, RPC block + witness pair, or an SSZ input (any of them may
+        /// be gzip-compressed; with --raw, any bytes).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
@@ -92,6 +100,10 @@ enum Command {
         /// The guest ELF [default: target/elf/zkevm-<zkvm>.elf, as `zkevm build` writes it].
         #[arg(long)]
         elf: Option<PathBuf>,
+        /// Take each file's bytes as the guest input exactly as they are (no decompression, no
+        /// detection, no rewriting) and report what the guest answers.
+        #[arg(long)]
+        raw: bool,
         /// Print one JSON object per block instead of a table.
         #[arg(long)]
         json: bool,
@@ -134,6 +146,12 @@ enum Command {
     /// Run EEST blockchain tests statelessly: generate each block's witness from the full
     /// pre-state, validate it with the guest validator natively, check the final state.
     Conformance {
+        /// Also run every block's input under this executor; its output must equal the native one.
+        #[arg(long, value_enum)]
+        zkvm: Option<Zkvm>,
+        /// The guest ELF for --zkvm [default: target/elf/zkevm-<zkvm>.elf].
+        #[arg(long, requires = "zkvm")]
+        elf: Option<PathBuf>,
         /// Print one JSON object per block (the fields of `validate --json` plus test and network).
         #[arg(long)]
         json: bool,
@@ -146,6 +164,10 @@ enum Command {
         /// The SP1 guest ELF [default: target/elf/zkevm-sp1.elf].
         #[arg(long)]
         elf: Option<PathBuf>,
+        /// Take each file's bytes as the guest input exactly as they are (no decompression, no
+        /// detection, no rewriting) and report what the guest answers.
+        #[arg(long)]
+        raw: bool,
         /// Print one JSON object per block instead of a table.
         #[arg(long)]
         json: bool,
@@ -173,17 +195,17 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Validate { native: _, json, inputs } => validate(&inputs, json),
+        Command::Validate { native: _, raw, json, inputs } => validate(&inputs, raw, json),
         Command::Input { inputs, out } => write_inputs(&inputs, &out),
         Command::Build { platform, out } => build(&platform, out),
-        Command::Run { zkvm, elf, json, inputs } => run(zkvm, elf, &inputs, json),
-        Command::Bench { elf, json, inputs } => bench(elf, inputs, json),
+        Command::Run { zkvm, elf, raw, json, inputs } => run(zkvm, elf, &inputs, raw, json),
+        Command::Bench { elf, raw, json, inputs } => bench(elf, inputs, raw, json),
         Command::Prove { zkvm, elf, mode, block_index, out, prover_settings, input } => {
             prove(zkvm, elf, mode, block_index, &out, prover_settings, &input)
         }
         Command::Verify { elf, file } => verify(elf, &file),
         Command::Fetch { rpc_url, block, out, timeout } => fetch(&rpc_url, block, out, timeout),
-        Command::Conformance { json, inputs } => run_conformance(&inputs, json),
+        Command::Conformance { zkvm, elf, json, inputs } => run_conformance(&inputs, zkvm, elf, json),
     };
     match result {
         Ok(code) => code,
@@ -194,8 +216,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn validate(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let cases = inputs::load(paths)?;
+/// The cases of `paths`: recognised by content, or with `raw` the files' bytes as they are.
+fn load_cases(paths: &[PathBuf], raw: bool) -> Result<Vec<inputs::BlockCase>> {
+    if raw { inputs::load_raw(paths) } else { inputs::load(paths) }
+}
+
+fn validate(paths: &[PathBuf], raw: bool, json: bool) -> Result<ExitCode> {
+    let cases = load_cases(paths, raw)?;
     let reports: Vec<BlockReport> = cases
         .iter()
         .map(|case| {
@@ -210,8 +237,12 @@ fn validate(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     Ok(if all_match { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn run_conformance(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let all_passed = conformance::run_and_report(paths, json)?;
+fn run_conformance(paths: &[PathBuf], zkvm: Option<Zkvm>, elf: Option<PathBuf>, json: bool) -> Result<ExitCode> {
+    let runner = match zkvm {
+        Some(zkvm) => Some(Runner::new(zkvm, &elf.unwrap_or_else(|| elf_build::default_elf(zkvm.name())))?),
+        None => None,
+    };
+    let all_passed = conformance::run_and_report(paths, json, runner.as_ref())?;
     Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -225,8 +256,8 @@ fn build(platform: &str, out: Option<PathBuf>) -> Result<ExitCode> {
 
 /// Runs every block under `zkvm`; the report's verdict and output come from the zkVM, the state
 /// root (and the reason when invalid) from a native run of the same input alongside.
-fn run(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let cases = inputs::load(paths)?;
+fn run(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], raw: bool, json: bool) -> Result<ExitCode> {
+    let cases = load_cases(paths, raw)?;
     let elf = elf.unwrap_or_else(|| elf_build::default_elf(zkvm.name()));
     let runner = Runner::new(zkvm, &elf)?;
     let mut reports = Vec::with_capacity(cases.len());
@@ -254,7 +285,7 @@ fn run(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], json: bool) -> Resul
     Ok(if all_match { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, json: bool) -> Result<ExitCode> {
+fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, raw: bool, json: bool) -> Result<ExitCode> {
     if paths.is_empty() {
         let dir = elf_build::workspace_root().join("fixtures").join("mainnet");
         let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -265,7 +296,7 @@ fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, json: bool) -> Result<Ex
         found.sort();
         paths = found;
     }
-    run(Zkvm::Sp1, elf, &paths, json)
+    run(Zkvm::Sp1, elf, &paths, raw, json)
 }
 
 fn fetch(rpc_url: &str, block: BlockSelector, out: Option<PathBuf>, timeout: u64) -> Result<ExitCode> {

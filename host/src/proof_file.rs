@@ -36,7 +36,7 @@ pub struct ProofMeta {
     pub vk_hash: String,
     /// The block proven: the INPUT file and, for files of several blocks, which one.
     pub source: String,
-    /// The committed public values, `0x` hex (the 41-byte `StatelessValidationResult`).
+    /// The committed public values, `0x` hex (the 43-byte `StatelessValidationResult`).
     pub public_values: String,
     /// RISC-V cycles of the proven execution.
     pub cycles: u64,
@@ -106,7 +106,7 @@ mod tests {
                 mode: "core".into(),
                 vk_hash: format!("0x{}", "ab".repeat(32)),
                 source: "block.json#0".into(),
-                public_values: format!("0x{}", "00".repeat(41)),
+                public_values: format!("0x{}", "00".repeat(43)),
                 cycles: 557_345,
                 proving_seconds: 101.5,
                 peak_memory_bytes: Some(13 << 30),

@@ -2,7 +2,7 @@
 //! `qemu-riscv64` (Linux user mode) as a subprocess.
 //!
 //! Both receive the SSZ `StatelessInput` bytes as the guest's one private input and return what
-//! the guest committed as public output (the 41-byte `StatelessValidationResult` when all goes
+//! the guest committed as public output (the 43-byte `StatelessValidationResult` when all goes
 //! well), with the exit code and, where the executor counts them, the cycles.
 
 use anyhow::{Context, Result, bail};
@@ -89,6 +89,15 @@ impl Runner {
             }
         };
         Ok(Self { inner })
+    }
+
+    /// The executor's name (`sp1`, `qemu`).
+    pub fn name(&self) -> &'static str {
+        match &self.inner {
+            #[cfg(feature = "sp1")]
+            Inner::Sp1(_) => Zkvm::Sp1.name(),
+            Inner::Qemu(_) => Zkvm::Qemu.name(),
+        }
     }
 
     /// Runs the guest on one input.

@@ -28,8 +28,17 @@ fn mainnet() -> PathBuf {
     fixture("mainnet/mainnet_24647140_60_7.json.gz")
 }
 
+/// An official v21 pair in the `blocks[]` shape.
 fn eest() -> PathBuf {
-    fixture("eest-zkevm/for_amsterdam/amsterdam/eip8025_optional_proofs/witness_headers/witness_headers_empty_block.json.gz")
+    fixture("eest-v21/eip7702_address_from_set_code.json.gz")
+}
+
+/// Every official v21 fixture file (both shapes).
+fn eest_v21() -> Vec<PathBuf> {
+    ["eip7702_address_from_set_code", "invalid_layout_with_swapped_decodable_offsets", "sar00"]
+        .iter()
+        .map(|name| fixture(&format!("eest-v21/{name}.json.gz")))
+        .collect()
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -60,8 +69,10 @@ fn elf(zkvm: Zkvm) -> PathBuf {
 #[test]
 #[ignore = "needs the guest ELFs (built on demand, ~10 min cold); CI runs it with --ignored"]
 fn sp1_and_qemu_outputs_equal_native_on_eest_and_mainnet() {
-    let cases = inputs::load(&[eest(), mainnet()]).expect("fixtures load");
-    assert!(cases.len() >= 2);
+    let mut paths = eest_v21();
+    paths.push(mainnet());
+    let cases = inputs::load(&paths).expect("fixtures load");
+    assert_eq!(cases.len(), 4);
     for zkvm in [Zkvm::Sp1, Zkvm::Qemu] {
         let runner = Runner::new(zkvm, &elf(zkvm)).expect("ELF loads");
         for case in &cases {

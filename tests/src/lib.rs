@@ -28,12 +28,19 @@ pub fn fixture_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Every block of the EEST zkEVM fixtures (tests-zkevm@v0.3.3).
-pub fn zkevm_cases() -> Vec<BlockCase> {
+/// Every block of the legacy EEST zkEVM fixtures (tests-zkevm@v0.3.3, validated through the
+/// legacy path).
+pub fn legacy_zkevm_cases() -> Vec<BlockCase> {
     inputs::load(&fixture_files(&fixtures_dir().join("eest-zkevm"))).expect("zkEVM fixtures load")
 }
 
-/// The three mainnet blocks, as guest inputs built by the host.
+/// Every official v21 pair (tests-zkevm@v21.0.1), its bytes as published.
+pub fn v21_cases() -> Vec<BlockCase> {
+    inputs::load(&fixture_files(&fixtures_dir().join("eest-v21"))).expect("v21 fixtures load")
+}
+
+/// The four mainnet blocks (three block + witness JSON, one engine newPayload + witness JSON), as
+/// v21 guest inputs built by the host.
 pub fn mainnet_cases() -> Vec<BlockCase> {
     inputs::load(&fixture_files(&fixtures_dir().join("mainnet"))).expect("mainnet fixtures load")
 }

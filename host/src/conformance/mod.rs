@@ -2,7 +2,9 @@
 //!
 //! For each test, each block is executed statefully on the host over the full state to build its
 //! ExecutionWitness ([`crate::witness_gen`]), turned into a guest input, and validated by the
-//! guest validator natively under the test network's fork schedule ([`network`]). A valid-expected
+//! guest validator natively, the input carrying the fork the test network's schedule ([`network`])
+//! has at the block, exactly as the guest ELF reads it; with a zkVM runner, the guest ELF also runs
+//! each input under the executor and must commit the same bytes as the native validator. A valid-expected
 //! block must validate (its post-state root computed through the witness equal to the header's);
 //! an `expectException` block must be invalid (an RLP that does not decode counts as rejected);
 //! invalid blocks do not advance the chain. After the last block, `lastblockhash` must be the
@@ -60,12 +62,14 @@ pub struct TestResult {
 ///
 /// Returns whether no test failed. Errors: a path or file that cannot be read or parsed
 /// ([`fixture::load`]).
-pub fn run_and_report(paths: &[PathBuf], json: bool) -> Result<bool> {
+///
+/// With `zkvm`, each block's input also runs under that executor ([`run::run_test`]).
+pub fn run_and_report(paths: &[PathBuf], json: bool, zkvm: Option<&crate::zkvm::Runner>) -> Result<bool> {
     let cases = fixture::load(paths)?;
     let mut results = Vec::with_capacity(cases.len());
     for (index, case) in cases.iter().enumerate() {
         eprintln!("[{}/{}] {}::{}", index + 1, cases.len(), case.file.display(), case.name);
-        let result = run::run_test(case);
+        let result = run::run_test(case, zkvm);
         if json {
             for block in &result.blocks {
                 println!("{}", serde_json::to_string(block).unwrap_or_default());

@@ -9,6 +9,7 @@ use crate::{
     inputs::{BlockCase, Expected, WireFormat},
     report::BlockReport,
     witness_gen::{self, AncestorHeader, state::MemState},
+    zkvm::Runner,
 };
 use alloy_consensus::{Block, Header, TxEnvelope};
 use alloy_primitives::B256;
@@ -17,8 +18,10 @@ use std::time::Instant;
 use zkevm_guest::{ChainSpec, ValidationError, Validated};
 use zkevm_io_abi::StatelessValidationResult;
 
-/// Runs one test (never panics on a malformed one: that is a failure with its cause).
-pub fn run_test(case: &TestCase) -> TestResult {
+/// Runs one test (never panics on a malformed one: that is a failure with its cause). With `zkvm`,
+/// every block's input also runs under that executor: its output must equal the native one (else
+/// the test fails), and the report carries the executor's cycles.
+pub fn run_test(case: &TestCase, zkvm: Option<&Runner>) -> TestResult {
     let test_name = format!("{}::{}", case.file.display(), case.name);
     let test: BlockchainTest = match serde_json::from_value(case.json.clone()) {
         Ok(test) => test,
@@ -27,7 +30,7 @@ pub fn run_test(case: &TestCase) -> TestResult {
             return TestResult { test: test_name, network, outcome: Outcome::Failed(format!("malformed test: {e}")), blocks: Vec::new() };
         }
     };
-    let mut runner = Runner { test_name, network: test.network.clone(), blocks: Vec::new() };
+    let mut runner = TestRunner { test_name, network: test.network.clone(), blocks: Vec::new(), zkvm };
     let outcome = match runner.run(&test) {
         Ok(()) => Outcome::Passed,
         Err(Stop::Skip(reason)) => Outcome::Skipped(reason),
@@ -41,10 +44,11 @@ enum Stop {
     Fail(String),
 }
 
-struct Runner {
+struct TestRunner<'z> {
     test_name: String,
     network: String,
     blocks: Vec<ConformanceBlock>,
+    zkvm: Option<&'z Runner>,
 }
 
 /// A block's verdict and, when valid, the changes to apply.
@@ -58,7 +62,7 @@ struct Verdict {
     host_error: Option<String>,
 }
 
-impl Runner {
+impl TestRunner<'_> {
     fn run(&mut self, test: &BlockchainTest) -> Result<(), Stop> {
         let chain_id = test.config.as_ref().and_then(|c| c.chainid).map_or(1, |id| id.to::<u64>());
         let spec = network::chain_spec(&test.network, chain_id).map_err(Stop::Skip)?;
@@ -79,11 +83,20 @@ impl Runner {
             let case = BlockCase {
                 source,
                 name: String::new(),
-                input: input.unwrap_or_default(),
+                input: input.clone().unwrap_or_default(),
                 expected: Expected::Valid(expected_valid),
                 format: WireFormat::Current,
             };
             let mut report = BlockReport::new(&case, &output, None, start.elapsed());
+            if let (Some(runner), Some(input)) = (self.zkvm, input.as_ref()) {
+                let execution = runner.run(input).map_err(|e| Stop::Fail(format!("block {index}: zkVM: {e:#}")))?;
+                report = report.with_zkvm(runner.name(), &execution);
+                if execution.output != output {
+                    let zkvm_output = crate::report::hex0x(&execution.output);
+                    self.blocks.push(ConformanceBlock { test: self.test_name.clone(), network: self.network.clone(), report });
+                    return Err(Stop::Fail(format!("block {index}: {} committed {zkvm_output}, native {}", runner.name(), crate::report::hex0x(&output))));
+                }
+            }
             report.error = verdict.error.clone();
             if let (true, Some(header)) = (verdict.valid, &verdict.header) {
                 report.state_root = Some(header.state_root.to_string());
