@@ -62,3 +62,32 @@ fn mutated_inputs_never_panic() {
         assert!(output[32] <= 1);
     }
 }
+
+#[test]
+fn unused_malformed_eip7702_codes_in_the_witness_are_tolerated() {
+    // Codes that start with the EIP-7702 magic 0xEF01 but are no valid 23-byte delegation
+    // designator (too short, too long, wrong version) once made the witness database panic. Unused,
+    // they are extra witness items like any other: the block stays valid.
+    let malformed: [Vec<u8>; 4] = [
+        vec![0xef, 0x01],
+        [[0xef, 0x01, 0x00].as_slice(), &[0x42; 40]].concat(),
+        [[0xef, 0x01, 0x00].as_slice(), &[0x42; 19]].concat(),
+        [[0xef, 0x01, 0x01].as_slice(), &[0x42; 20]].concat(),
+    ];
+    let mut checked = 0;
+    for case in zkevm_cases() {
+        let (result, _) = zkevm_guest::validate_with_report(&case.input);
+        if !result.successful_validation {
+            continue;
+        }
+        let mut input = zkevm_io_abi::StatelessInput::decode(&case.input).expect("a fixture input decodes");
+        input.witness.codes.extend(malformed.iter().cloned());
+        let (result, outcome) = zkevm_guest::validate_with_report(&input.encode());
+        assert!(result.successful_validation, "{}: {:?}", case.source, outcome.map(|o| o.map(|v| v.state_root)));
+        checked += 1;
+        if checked == 3 {
+            break;
+        }
+    }
+    assert_eq!(checked, 3, "three valid fixture blocks");
+}

@@ -4,11 +4,12 @@
 use super::state::MemState;
 use alloy_primitives::{Address, B256, U256};
 use alloy_trie::KECCAK_EMPTY;
-use revm::{bytecode::Bytecode, database_interface::Database, state::AccountInfo};
-use std::{
-    collections::{BTreeMap, BTreeSet, HashMap},
-    convert::Infallible,
+use revm::{
+    bytecode::Bytecode,
+    database_interface::{DBErrorMarker, Database},
+    state::AccountInfo,
 };
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What an execution read from the pre-state.
 #[derive(Debug, Clone, Default)]
@@ -37,8 +38,22 @@ impl<'a> Recorder<'a> {
     }
 }
 
+/// Why the recorder could not answer a read: a pre-state code that starts with `0xEF01` without
+/// being a valid EIP-7702 delegation designator (see [`Recorder::code_by_hash`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecorderError(pub String);
+
+impl std::fmt::Display for RecorderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RecorderError {}
+impl DBErrorMarker for RecorderError {}
+
 impl Database for Recorder<'_> {
-    type Error = Infallible;
+    type Error = RecorderError;
 
     fn basic(&mut self, address: Address) -> Result<Option<AccountInfo>, Self::Error> {
         self.touched.accounts.insert(address);
@@ -53,14 +68,18 @@ impl Database for Recorder<'_> {
         Ok(Some(info))
     }
 
+    /// The code with this hash. A code that starts with `0xEF01` but is not a valid EIP-7702
+    /// delegation designator fails the read instead of panicking (`Bytecode::new_raw` would), as
+    /// it does in the guest's witness database: such a code cannot be in a post-Prague chain's
+    /// state. The code is still recorded, so the witness carries it and the guest reaches the
+    /// same verdict.
     fn code_by_hash(&mut self, code_hash: B256) -> Result<Bytecode, Self::Error> {
         self.touched.codes.insert(code_hash);
-        Ok(self
-            .state
-            .codes
-            .get(&code_hash)
-            .map(|code| Bytecode::new_raw(code.clone()))
-            .unwrap_or_default())
+        match self.state.codes.get(&code_hash) {
+            None => Ok(Bytecode::default()),
+            Some(code) => Bytecode::new_raw_checked(code.clone())
+                .map_err(|e| RecorderError(format!("code {code_hash} is malformed: {e}"))),
+        }
     }
 
     fn storage(&mut self, address: Address, index: U256) -> Result<U256, Self::Error> {
@@ -77,5 +96,27 @@ impl Database for Recorder<'_> {
 
     fn block_hash(&mut self, number: u64) -> Result<B256, Self::Error> {
         Ok(self.block_hashes.get(&number).copied().unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloy_primitives::{Bytes, address, keccak256};
+
+    #[test]
+    fn a_malformed_eip7702_code_fails_the_read_and_is_still_recorded() {
+        let mut state = MemState::default();
+        let bad = Bytes::from_static(&[0xef, 0x01, 0x00]);
+        let good = Bytes::from_static(&[0x00]);
+        state.insert_account(address!("0x1000000000000000000000000000000000000001"), 1, U256::ZERO, bad.clone(), []);
+        state.insert_account(address!("0x1000000000000000000000000000000000000002"), 1, U256::ZERO, good.clone(), []);
+        let hashes = HashMap::new();
+        let mut touched = Touched::default();
+        let mut recorder = Recorder::new(&state, &hashes, &mut touched);
+        let error = recorder.code_by_hash(keccak256(&bad)).expect_err("malformed code");
+        assert!(error.0.contains("malformed"), "{error}");
+        assert_eq!(recorder.code_by_hash(keccak256(&good)).expect("legacy code").original_bytes(), good);
+        assert!(touched.codes.contains(&keccak256(&bad)) && touched.codes.contains(&keccak256(&good)));
     }
 }
