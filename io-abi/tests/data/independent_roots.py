@@ -17,11 +17,13 @@ Set-up and use (no network needed once the package is installed):
 (`*.json.gz`, schema 0x1501) with these type declarations, checks that re-encoding gives the
 same bytes, and that the request root equals `statelessOutputBytes[0:32]`; it stops with an
 error on any mismatch. Then (always) the script prints the roots of one hand-built
-NewPayloadRequest per fork, built from the same values as `sample_request` in v21_roots.rs.
+NewPayloadRequest per fork, built from the same values as `sample_request` in v21_roots.rs,
+and the length and SHA-256 of a schema-prefixed StatelessInput carrying it (`sample_input`).
 """
 
 import glob
 import gzip
+import hashlib
 import json
 import os
 import sys
@@ -162,12 +164,15 @@ class ExecutionWitness(Container):
     headers: List[ByteList[1024], 256]
 
 
-NewPayloadRequestAmsterdam = FORKS[-1][2]
-StatelessInputAmsterdam = container("StatelessInput", {
-    "new_payload_request": NewPayloadRequestAmsterdam,
-    "witness": ExecutionWitness,
-    "chain_id": uint64,
-})
+def stateless_input_type(request_type):
+    return container("StatelessInput", {
+        "new_payload_request": request_type,
+        "witness": ExecutionWitness,
+        "chain_id": uint64,
+    })
+
+
+StatelessInputAmsterdam = stateless_input_type(FORKS[-1][2])
 
 
 def verify_official(directory):
@@ -256,19 +261,33 @@ def sample(fork_index):
     return name, request_type(**value)
 
 
+def sample_input(fork_index):
+    """Schema-prefixed SSZ of a StatelessInput holding the sample request, a small witness and
+    chain id 1 (checks the encoding of each fork's shape, not only its root)."""
+    _, request = sample(fork_index)
+    witness = ExecutionWitness(
+        state=[pat(30, 40), pat(31, 1)],
+        codes=[pat(32, 3)],
+        headers=[pat(33, 50)],
+    )
+    body = stateless_input_type(FORKS[fork_index][2])(
+        new_payload_request=request, witness=witness, chain_id=1).encode_bytes()
+    return FORKS[fork_index][1].to_bytes(2, "big") + body
+
+
 def main():
     args = sys.argv[1:]
     if args[:1] == ["--verify"]:
         verify_official(args[1])
     elif args:
         sys.exit(__doc__)
-    import remerkleable  # noqa: F401  (named for the record below)
     from importlib.metadata import version
     print(f"eth-remerkleable {version('eth-remerkleable')}")
     for i in range(len(FORKS)):
         name, value = sample(i)
-        ssz = value.encode_bytes()
-        print(f"{name:<9} 0x{FORKS[i][1]:04x} root {value.hash_tree_root().hex()} ssz_len {len(ssz)}")
+        data = sample_input(i)
+        print(f"{name:<9} 0x{FORKS[i][1]:04x} root {value.hash_tree_root().hex()}"
+              f" input_len {len(data)} input_sha256 {hashlib.sha256(data).hexdigest()}")
 
 
 if __name__ == "__main__":
