@@ -36,7 +36,7 @@ fn build_harness(target: &std::path::Path) -> PathBuf {
 #[test]
 fn accelerated_guest_matches_the_plain_guest_and_calls_the_accelerators() {
     let cases: Vec<_> = mainnet_cases().into_iter().chain(v21_cases()).collect();
-    assert_eq!(cases.len(), 3 + 130, "mainnet blocks + zkEVM fixture blocks");
+    assert_eq!(cases.len(), 4 + 3, "mainnet blocks + official v21 pairs");
 
     let target = target_dir();
     let inputs_dir = target.join("accelerated-inputs");

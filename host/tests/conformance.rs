@@ -17,7 +17,7 @@ fn shipped() -> PathBuf {
 fn shipped_blockchain_tests_pass() {
     let cases = fixture::load(&[shipped()]).expect("shipped fixtures load");
     assert!(cases.len() > 400, "only {} tests found", cases.len());
-    let results: Vec<_> = cases.iter().map(run::run_test).collect();
+    let results: Vec<_> = cases.iter().map(|case| run::run_test(case, None)).collect();
     let mut failed = BTreeSet::new();
     for (case, result) in cases.iter().zip(&results) {
         match &result.outcome {

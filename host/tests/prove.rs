@@ -23,12 +23,13 @@ fn fixture(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures").join(rel)
 }
 
-/// The smallest valid block of the shipped fixtures: an empty Amsterdam block (≈0.56 M cycles).
-fn empty_block() -> PathBuf {
-    fixture("eest-zkevm/for_amsterdam/amsterdam/eip8025_optional_proofs/witness_headers/witness_headers_empty_block.json.gz")
+/// A small valid block in the current format: the official v21 pair `test_sar00` (Amsterdam, one
+/// legacy transaction, so it also proves a sender recovery).
+fn small_block() -> PathBuf {
+    fixture("eest-v21/sar00.json.gz")
 }
 
-/// A fixture file of several blocks.
+/// A fixture file of several blocks (a v0.3.3 file: the block-index checks come before the format's).
 fn several_blocks() -> PathBuf {
     fixture("eest-zkevm/for_amsterdam/amsterdam/eip8025_optional_proofs/witness_7702/witness_codes_delegated_eoa.json.gz")
 }
@@ -61,22 +62,22 @@ fn prove_rejects_bad_arguments_before_proving() {
         cmd.args(["prove", "--zkvm"]);
         cmd
     };
-    fails_with(prove().arg("qemu").arg("--out").arg(&out).arg(empty_block()), 2, "only --zkvm sp1 has a prover");
+    fails_with(prove().arg("qemu").arg("--out").arg(&out).arg(small_block()), 2, "only --zkvm sp1 has a prover");
     fails_with(prove().arg("sp1").arg("--out").arg(&out).arg(several_blocks()), 2, "choose one with --block-index");
     fails_with(
         prove().arg("sp1").args(["--block-index", "999", "--out"]).arg(&out).arg(several_blocks()),
         2,
         "--block-index 999 is out of range",
     );
-    fails_with(prove().arg("sp1").args(["--mode", "groth16", "--out"]).arg(&out).arg(empty_block()), 2, "groth16");
-    fails_with(prove().arg("sp1").args(["--prover-settings", "huge", "--out"]).arg(&out).arg(empty_block()), 2, "huge");
+    fails_with(prove().arg("sp1").args(["--mode", "groth16", "--out"]).arg(&out).arg(small_block()), 2, "groth16");
+    fails_with(prove().arg("sp1").args(["--prover-settings", "huge", "--out"]).arg(&out).arg(small_block()), 2, "huge");
     let missing = dir.join("nope.elf");
-    fails_with(prove().arg("sp1").arg("--elf").arg(&missing).arg("--out").arg(&out).arg(empty_block()), 2, "nope.elf");
+    fails_with(prove().arg("sp1").arg("--elf").arg(&missing).arg("--out").arg(&out).arg(small_block()), 2, "nope.elf");
 
     // An existing --out is never overwritten.
     let existing = dir.join("existing.proof");
     std::fs::write(&existing, b"keep me").expect("write");
-    fails_with(prove().arg("sp1").arg("--out").arg(&existing).arg(empty_block()), 2, "already exists");
+    fails_with(prove().arg("sp1").arg("--out").arg(&existing).arg(small_block()), 2, "already exists");
     assert_eq!(std::fs::read(&existing).expect("read"), b"keep me");
     assert!(!out.exists());
 }
@@ -89,7 +90,7 @@ fn without_the_feature_prove_says_how_to_get_it() {
     let elf = dir.join("stand-in.elf");
     std::fs::write(&elf, b"\x7fELF").expect("write");
     let mut cmd = zkevm();
-    cmd.args(["prove", "--zkvm", "sp1", "--elf"]).arg(&elf).arg("--out").arg(dir.join("p.proof")).arg(empty_block());
+    cmd.args(["prove", "--zkvm", "sp1", "--elf"]).arg(&elf).arg("--out").arg(dir.join("p.proof")).arg(small_block());
     fails_with(&mut cmd, 2, "built without the `prove` feature");
 }
 
@@ -108,20 +109,20 @@ fn verify_rejects_files_that_are_not_proofs() {
     fails_with(zkevm().arg("verify").arg(&truncated), 2, "truncated proof file");
 }
 
-/// Proves the empty fixture block, verifies it, then checks that a damaged proof, other public
+/// Proves the small fixture block, verifies it, then checks that a damaged proof, other public
 /// values and another ELF are all rejected with exit code 1.
 #[cfg(feature = "prove")]
 #[test]
 #[ignore = "proves a block: ~9 min, ~15 GiB; run with --ignored (see the file's docs)"]
 fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     let dir = scratch("e2e");
-    let proof = dir.join("empty.proof");
+    let proof = dir.join("small.proof");
     let out = zkevm()
         .args(["prove", "--zkvm", "sp1", "--mode", "core", "--elf"])
         .arg(sp1_elf())
         .arg("--out")
         .arg(&proof)
-        .arg(empty_block())
+        .arg(small_block())
         .output()
         .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -135,7 +136,7 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     let ok = verify(&proof, &sp1_elf());
     let text = String::from_utf8_lossy(&ok.stdout);
     assert_eq!(ok.status.code(), Some(0), "{text}\n{}", String::from_utf8_lossy(&ok.stderr));
-    assert!(text.contains("valid:         true") && text.contains("chain id:      1"), "{text}");
+    assert!(text.contains("valid:         true") && text.contains("chain id:      1") && text.contains("schema id:     0x1501 (Amsterdam)"), "{text}");
 
     let original = ProofFile::read(&proof).expect("the proof file decodes");
     let write = |name: &str, file: &ProofFile| {
