@@ -156,17 +156,34 @@ fn finish(fork: Fork, new_payload_request: NewPayloadRequest, witness: &WitnessJ
     Ok(input)
 }
 
+/// Execution requests that the typed lists of the input cannot carry: a type the fork has no
+/// list for, or data that is not a whole number of items (what a modified system contract can
+/// return; an execution client commits to such bytes, the consensus layer's typed lists cannot).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnrepresentableRequests(pub String);
+
+impl std::fmt::Display for UnrepresentableRequests {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the input's typed execution requests cannot carry this block's: {}", self.0)
+    }
+}
+
+impl std::error::Error for UnrepresentableRequests {}
+
 /// EIP-7685 requests (`type ‖ data`, empty ones skipped) as the fork's typed lists.
+///
+/// Errors: [`UnrepresentableRequests`].
 fn typed_requests(requests: &Requests, fork: Fork) -> Result<ExecutionRequests> {
     let mut typed = ExecutionRequests::default();
     for request in requests.iter().filter(|r| r.len() > 1) {
         let request_type = request[0];
         let size = ExecutionRequests::item_size(request_type)
             .filter(|_| usize::from(request_type) < fork.request_lists())
-            .ok_or_else(|| anyhow!("execution request of type {request_type} has no list in {fork}"))?;
+            .ok_or_else(|| UnrepresentableRequests(format!("type {request_type} has no list in {fork}")))?;
         let data = &request[1..];
         if data.len() % size != 0 {
-            bail!("execution request of type {request_type}: {} bytes is not a whole number of {size}-byte items", data.len());
+            let why = format!("type {request_type}: {} bytes is not a whole number of {size}-byte items", data.len());
+            return Err(UnrepresentableRequests(why).into());
         }
         typed.lists[usize::from(request_type)].extend_from_slice(data);
     }

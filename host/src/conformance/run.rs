@@ -9,6 +9,7 @@ use crate::{
     inputs::{BlockCase, Expected, WireFormat},
     report::BlockReport,
     witness_gen::{self, AncestorHeader, state::MemState},
+    build_input::UnrepresentableRequests,
     zkvm::Runner,
 };
 use alloy_consensus::{Block, Header, TxEnvelope};
@@ -39,6 +40,11 @@ pub fn run_test(case: &TestCase, zkvm: Option<&Runner>) -> TestResult {
     TestResult { test: runner.test_name, network: runner.network, outcome, blocks: runner.blocks }
 }
 
+/// Why a test is skipped when a valid block's execution requests do not fit the input's typed lists
+/// ([`crate::build_input::UnrepresentableRequests`]): the format cannot carry the block, so there
+/// is nothing for the guest to judge.
+pub const UNREPRESENTABLE_REASON: &str = "requests not representable in the v21 input";
+
 enum Stop {
     Skip(String),
     Fail(String),
@@ -57,6 +63,8 @@ struct Verdict {
     error: Option<String>,
     /// The 43 bytes the guest commits (all zero without input).
     output: Vec<u8>,
+    /// The block could not be put into an input: its requests do not fit the typed lists.
+    unrepresentable: Option<String>,
     header: Option<Header>,
     bundle: Option<revm::database::BundleState>,
     host_error: Option<String>,
@@ -78,6 +86,10 @@ impl TestRunner<'_> {
             let expected_valid = block.expect_exception.is_none();
             let start = Instant::now();
             let (verdict, input) = self.validate_block(&block.rlp, &state, &chain, &spec);
+            if let (true, Some(why)) = (expected_valid, &verdict.unrepresentable) {
+                eprintln!("  skipped, block {index}: {why}");
+                return Err(Stop::Skip(UNREPRESENTABLE_REASON.to_string()));
+            }
             let source = format!("{}#{index}", self.test_name);
             let output = verdict.output.clone();
             let case = BlockCase {
@@ -140,6 +152,7 @@ impl TestRunner<'_> {
             valid: false,
             error: Some(why),
             output: StatelessValidationResult::ZERO.encode().to_vec(),
+            unrepresentable: None,
             header: None,
             bundle: None,
             host_error: None,
@@ -150,7 +163,10 @@ impl TestRunner<'_> {
         };
         let generated = match witness_gen::generate(&block, state, chain, spec) {
             Ok(generated) => generated,
-            Err(e) => return (rejected(format!("rejected: {e:#}")), None),
+            Err(e) => {
+                let unrepresentable = e.downcast_ref::<UnrepresentableRequests>().map(ToString::to_string);
+                return (Verdict { unrepresentable, ..rejected(format!("rejected: {e:#}")) }, None);
+            }
         };
         // Through the wire format, as a zkVM reads it.
         let encoded = generated.input.encode();
@@ -161,6 +177,7 @@ impl TestRunner<'_> {
             valid: outcome.is_ok(),
             error: outcome.err().map(|e| e.to_string()),
             output: result.encode().to_vec(),
+            unrepresentable: None,
             header: Some(block.header),
             bundle: generated.bundle,
             host_error: generated.execution_error,
