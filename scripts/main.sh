@@ -2,7 +2,7 @@
 # Sets up the toolchains, builds `zkevm` and the SP1 guest ELF, and runs a shipped mainnet block
 # under the SP1 v6 executor, printing the verdict (from the guest's committed output), the
 # post-state root (from a native run of the same input alongside: the guest commits only the
-# 41-byte result) and the cycles.
+# 43-byte result) and the cycles.
 #
 # Usage: scripts/main.sh [INPUT...]   (default: fixtures/mainnet/mainnet_24647140_60_7.json.gz)
 set -euo pipefail
