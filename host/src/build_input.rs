@@ -99,13 +99,7 @@ pub fn stateless_input_with_requests(
         bail!("block has ommers: not a post-merge block");
     }
     let transactions = block.body.transactions.iter().map(|tx| tx.encoded_2718()).collect();
-    let withdrawals = block
-        .body
-        .withdrawals
-        .iter()
-        .flatten()
-        .map(|w| Withdrawal { index: w.index, validator_index: w.validator_index, address: w.address.0.0, amount: w.amount })
-        .collect();
+    let withdrawals = block.body.withdrawals.iter().flatten().map(withdrawal).collect();
     let versioned_hashes = block
         .body
         .transactions
@@ -142,6 +136,11 @@ pub fn stateless_input_with_requests(
         execution_requests: typed_requests(requests, fork)?,
     };
     finish(fork, new_payload_request, witness, chain_id)
+}
+
+/// An EIP-4895 withdrawal as the input carries it.
+fn withdrawal(w: &alloy_eips::eip4895::Withdrawal) -> Withdrawal {
+    Withdrawal { index: w.index, validator_index: w.validator_index, address: w.address.0.0, amount: w.amount }
 }
 
 /// The input of a request and witness, checked against the fork's shape.
@@ -259,11 +258,7 @@ pub fn from_engine_new_payload(params: &Value, witness: &WitnessJson, chain_id: 
         base_fee_per_gas: p.base_fee_per_gas.to_le_bytes(),
         block_hash: p.block_hash.0,
         transactions: p.transactions.iter().map(|tx| tx.to_vec()).collect(),
-        withdrawals: p
-            .withdrawals
-            .iter()
-            .map(|w| Withdrawal { index: w.index, validator_index: w.validator_index, address: w.address.0.0, amount: w.amount })
-            .collect(),
+        withdrawals: p.withdrawals.iter().map(withdrawal).collect(),
         blob_gas_used: p.blob_gas_used.map_or(0, |v| v.to()),
         excess_blob_gas: p.excess_blob_gas.map_or(0, |v| v.to()),
         block_access_list: p.block_access_list.map(|b| b.to_vec()).unwrap_or_default(),

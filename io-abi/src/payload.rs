@@ -178,8 +178,24 @@ impl ExecutionPayload {
     /// [`ExecutionPayload::hash_tree_root`], hashing with `hasher` (for example a zkVM
     /// SHA-256 accelerator).
     pub fn hash_tree_root_with(&self, fork: Fork, hasher: &impl Sha256Hasher) -> [u8; 32] {
-        let withdrawals: Vec<Node> = self.withdrawals.iter().map(|w| w.root(hasher)).collect();
-        let fields = [
+        let withdrawals = self.withdrawal_roots(hasher);
+        let mut fields: Vec<Node> = self.leading_roots(hasher).to_vec();
+        fields.extend([
+            merkle::progressive_byte_lists(hasher, &self.transactions),
+            merkle::progressive_list(hasher, &withdrawals, withdrawals.len()),
+            merkle::uint64(self.blob_gas_used),
+            merkle::uint64(self.excess_blob_gas),
+            merkle::progressive_byte_list(hasher, &self.block_access_list),
+            merkle::uint64(self.slot_number),
+        ]);
+        fields.truncate(fork.payload_fields());
+        merkle::progressive_container(hasher, &fields)
+    }
+
+    /// Roots of the first 13 fields (`parent_hash` … `block_hash`), the same in every version:
+    /// basic values and vectors, and `extra_data` as a `ByteList[32]`.
+    pub(crate) fn leading_roots(&self, hasher: &impl Sha256Hasher) -> [Node; 13] {
+        [
             self.parent_hash,
             merkle::chunk(&self.fee_recipient),
             self.state_root,
@@ -193,14 +209,12 @@ impl ExecutionPayload {
             merkle::byte_list(hasher, &self.extra_data, Limits::V21.max_extra_data_bytes),
             self.base_fee_per_gas, // a uint256 is one chunk, already little-endian
             self.block_hash,
-            merkle::progressive_byte_lists(hasher, &self.transactions),
-            merkle::progressive_list(hasher, &withdrawals, withdrawals.len()),
-            merkle::uint64(self.blob_gas_used),
-            merkle::uint64(self.excess_blob_gas),
-            merkle::progressive_byte_list(hasher, &self.block_access_list),
-            merkle::uint64(self.slot_number),
-        ];
-        merkle::progressive_container(hasher, &fields[..fork.payload_fields()])
+        ]
+    }
+
+    /// The root of each withdrawal (a plain container in every version).
+    pub(crate) fn withdrawal_roots(&self, hasher: &impl Sha256Hasher) -> Vec<Node> {
+        self.withdrawals.iter().map(|w| w.root(hasher)).collect()
     }
 
     /// Decodes a payload with the first `fields` fields (14, 15, 17 or 19) under `l`.
