@@ -170,3 +170,39 @@ impl EthExecutorSpec for ChainSpec {
         Some(self.deposit_contract)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn for_fork_activates_the_fork_and_those_before_it_with_its_blob_schedule() {
+        let blobs = |fork| ChainSpec::for_fork(MAINNET, fork).and_then(|s| s.blob_params_at(0));
+        assert_eq!(blobs(Fork::Paris), None);
+        assert_eq!(blobs(Fork::Shanghai), None);
+        assert_eq!(blobs(Fork::Cancun), Some(BlobParams::cancun()));
+        assert_eq!(blobs(Fork::Prague), Some(BlobParams::prague()));
+        assert_eq!(blobs(Fork::Osaka), Some(BlobParams::osaka()));
+        assert_eq!(blobs(Fork::Bpo1), Some(BlobParams::bpo1()));
+        assert_eq!(blobs(Fork::Bpo2), Some(BlobParams::bpo2()));
+        // Amsterdam keeps BPO2's schedule (the v21 fixtures' config: target 14, max 21).
+        assert_eq!(blobs(Fork::Amsterdam), Some(BlobParams::bpo2()));
+
+        let prague = ChainSpec::for_fork(MAINNET, Fork::Prague).expect("mainnet");
+        assert!(prague.is_prague_active_at_timestamp(0) && prague.is_cancun_active_at_timestamp(0));
+        assert!(!prague.is_osaka_active_at_timestamp(u64::MAX));
+        let amsterdam = ChainSpec::for_fork(HOODI, Fork::Amsterdam).expect("hoodi");
+        assert!(amsterdam.has_block_access_list(0));
+        assert_eq!(amsterdam.deposit_contract_address(), Some(address!("0x00000000219ab540356cbb839cbe05303d7705fa")));
+        assert!(ChainSpec::for_fork(424_242, Fork::Osaka).is_none(), "unknown chain: no deposit contract");
+    }
+
+    #[test]
+    fn fork_at_follows_the_mainnet_schedule() {
+        let mainnet = ChainSpec::known(MAINNET).expect("mainnet");
+        assert_eq!(mainnet.fork_at(15_537_393, 1_663_224_162), None, "last proof-of-work block");
+        assert_eq!(mainnet.fork_at(15_537_394, 1_663_224_179), Some(Fork::Paris));
+        assert_eq!(mainnet.fork_at(17_034_870, 1_681_338_455), Some(Fork::Shanghai));
+        assert_eq!(mainnet.fork_at(19_426_587, 1_710_338_135), Some(Fork::Cancun));
+    }
+}
