@@ -2,6 +2,13 @@
 //! Amsterdam, revm's Amsterdam: EIP-8037 state gas with EIP-2780 intrinsic gas, EIP-8038,
 //! EIP-7708 transfer logs). With the feature `legacy-v0_3_3` it can instead run the draft
 //! Amsterdam of the v0.3.3 fixtures ([`crate::legacy`]).
+//!
+//! Evidence that revm 43's Amsterdam is the one `tests-zkevm@v21.0.1` was filled with: the three
+//! official pairs (`fixtures/eest-v21`: a legacy SAR transaction, an EIP-7702 set-code transaction,
+//! an EIP-6110 deposit log with swapped offsets) come out byte-exact, and each binds the gas used,
+//! the receipts root, the EIP-7928 block access list hash and the state root through the block hash
+//! and the verdict. alloy-evm 0.39 adds the EIP-8282 builder deposit / exit system calls and their
+//! requests (types 3 and 4), which the v21 `ExecutionRequests` carry.
 
 use alloy_evm::{
     Database, Evm, EvmEnv,
