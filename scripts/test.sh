@@ -2,7 +2,7 @@
 # Sets up everything the tests need on a fresh machine, then runs them:
 #   1. the workspace tests (conformance on the shipped fixtures, mainnet blocks, tampering, robustness),
 #   2. a build of the no_std guest library for the standard RISC-V zkVM target,
-#   3. the guest ELFs under SP1 and qemu, and their reproducibility,
+#   3. the guest ELFs: the standard's ELF rules, under SP1 and qemu, and their reproducibility,
 #   4. a type-check of the host with the `prove` feature.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,11 @@ echo "guest library builds for riscv64im (no_std)"
 # against a foreign platform library (platforms/vendor-example).
 reproducible-build/build-elf.sh sp1 target/elf/zkevm-sp1.elf
 reproducible-build/build-elf.sh qemu target/elf/zkevm-qemu.elf
+# The standard's ELF rules (`zkevm check-elf`, built by the workspace tests above): both ELFs must
+# conform, and the SP1 one must have no `fence` left (SP1 v6 stops on it; nop-fences.pl rewrites them).
+target/release/zkevm check-elf target/elf/zkevm-sp1.elf --forbid-fence
+target/release/zkevm check-elf target/elf/zkevm-qemu.elf
+cargo test --release --locked -p zkevm-host --test check_elf -- --ignored
 cargo test --release --locked -p zkevm-host --test zkvm -- --ignored --test-threads 1
 # Reproducibility: a fresh clone at another path must build the same SP1 ELF.
 reproducible-build/check-reproducible.sh sp1 target/elf/zkevm-sp1.elf

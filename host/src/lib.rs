@@ -1,12 +1,13 @@
 //! The host side of the stateless validator: fetching blocks and witnesses from a node, reading
-//! INPUT files, building guest inputs from blocks and witnesses, building the guest ELF, running it
-//! under zkVM executors, and reporting results.
+//! INPUT files, building guest inputs from blocks and witnesses, building the guest ELF, checking
+//! guest ELFs against the zkVM standard, running them under zkVM executors, and reporting results.
 //! The `zkevm` binary (`main.rs`) is a thin CLI over this.
 
 #![deny(missing_docs, unreachable_pub)]
 #![forbid(unsafe_code)]
 
 pub mod build_input;
+pub mod check_elf;
 pub mod conformance;
 pub mod elf_build;
 pub mod fetch;

@@ -20,16 +20,19 @@
 //!   committed result (request root, validity, chain id).
 //! - `zkevm fetch --rpc-url URL --block N|latest [--out FILE] [--timeout SECS]`: writes a block
 //!   and its ExecutionWitness from a node as one `{block, witness, chainId}` JSON object (an INPUT).
+//! - `zkevm check-elf [--json] [--forbid-fence] ELF`: checks any guest ELF against the zkVM
+//!   standard's ELF rules (header, segments, W^X, entry, RV64IM instruction census, symbols).
 //!
 //! prove: 0 proven, 2 failed. verify: 0 verified, 1 rejected (another ELF, a proof that does not
 //! verify, public values that differ), 2 unreadable files or a build without `prove`.
 //! Exit codes (validate, run, bench, conformance): 0 every block matches, 1 some block does not, 2
 //! an input cannot be read or parsed, or the ELF cannot be loaded or run. build, fetch: 0 done, 2
-//! failed.
+//! failed. check-elf: 0 conforming, 1 a rule violated, 2 unreadable (not a file, not ELF, truncated).
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use zkevm_host::{
+    check_elf,
     conformance,
     elf_build,
     fetch::BlockSelector,
@@ -190,6 +193,20 @@ enum Command {
         #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
         timeout: u64,
     },
+    /// Check a guest ELF against the zkVM standard's ELF rules: ELF64 LE RISC-V ET_EXEC, PT_LOAD
+    /// segments (in the file, disjoint, VMA == LMA, W^X), the entry, an RV64IM instruction census
+    /// of the executable segments, and the standard symbols.
+    CheckElf {
+        /// Print one JSON object (file, conforming, rules, census, symbols) instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Report `fence` instructions as a violation (some zkVMs, SP1 v6, stop on them); by
+        /// default they are a note.
+        #[arg(long)]
+        forbid_fence: bool,
+        /// The ELF file.
+        elf: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -206,6 +223,7 @@ fn main() -> ExitCode {
         Command::Verify { elf, file } => verify(elf, &file),
         Command::Fetch { rpc_url, block, out, timeout } => fetch(&rpc_url, block, out, timeout),
         Command::Conformance { zkvm, elf, json, inputs } => run_conformance(&inputs, zkvm, elf, json),
+        Command::CheckElf { json, forbid_fence, elf } => check_elf(&elf, json, forbid_fence),
     };
     match result {
         Ok(code) => code,
@@ -379,6 +397,17 @@ fn verify(elf: Option<PathBuf>, file: &Path) -> Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+fn check_elf(elf: &Path, json: bool, forbid_fence: bool) -> Result<ExitCode> {
+    let report = check_elf::check_file(elf, check_elf::Options { forbid_fence })
+        .with_context(|| format!("{}", elf.display()))?;
+    if json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{}", check_elf::render_table(&report));
+    }
+    Ok(if report.conforming { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn write_inputs(paths: &[PathBuf], out: &PathBuf) -> Result<ExitCode> {
