@@ -177,7 +177,8 @@ enum Command {
     /// Fetch a block and its ExecutionWitness from a node (eth_chainId, eth_getBlockByNumber,
     /// debug_executionWitness) as one {block, witness, chainId} JSON object.
     Fetch {
-        /// The node's JSON-RPC endpoint (http:// only).
+        /// The node's JSON-RPC endpoint (http:// or https://; for https, the system's CA certificates or
+        /// those of SSL_CERT_FILE / SSL_CERT_DIR are trusted).
         #[arg(long)]
         rpc_url: String,
         /// A block number (decimal or 0x hex) or `latest`.

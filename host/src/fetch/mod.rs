@@ -13,32 +13,31 @@
 //!    `latest` the witness is asked for the number of the block that came back, so both describe
 //!    the same block.
 //!
-//! Errors are distinct and name what was wrong: the node is unreachable (connection refused or
-//! another connect failure), a method is missing (JSON-RPC error -32601, e.g. a node without the
-//! `debug` namespace), the block is pruned (error 4444, EIP-4444 history expiry) or not found (a
-//! `null` block), no answer within the timeout, an HTTP error status, another JSON-RPC error, and a
-//! malformed response (not JSON-RPC, or a result of the wrong shape).
+//! The node is reached over `http://` or `https://` ([`client`]: rustls, the system's CA
+//! certificates or those of `SSL_CERT_FILE`).
 //!
-//! Only plain `http://` URLs are supported: the build carries no TLS backend (nodes that serve
-//! `debug_executionWitness` are usually local or behind a private endpoint).
+//! Errors are distinct and name what was wrong ([`rpc`]): the node is unreachable (connection
+//! refused or another connect failure), the TLS handshake failed (an untrusted, misnamed or
+//! expired certificate; a server that does not speak TLS), a method is missing (JSON-RPC error
+//! -32601, e.g. a node without the `debug` namespace), the block is pruned (error 4444, EIP-4444
+//! history expiry) or not found (a `null` block), no answer within the timeout, an HTTP error
+//! status, another JSON-RPC error, and a malformed response (not JSON-RPC, or a result of the
+//! wrong shape).
+
+pub mod client;
+pub mod rpc;
 
 use crate::build_input::WitnessJson;
 use alloy_eips::BlockNumberOrTag;
-use alloy_provider::{
-    Provider, RootProvider,
-    network::Ethereum,
-    transport::{RpcError, TransportErrorKind},
-};
+use alloy_provider::{Provider, RootProvider};
 use alloy_rpc_types_eth::Block;
 use anyhow::{Context, Result, anyhow, bail};
+use rpc::Node;
 use serde::Serialize;
 use serde_json::Value;
-use std::{fmt, future::IntoFuture, io::Write, path::Path, str::FromStr, time::Duration};
+use std::{fmt, io::Write, path::Path, str::FromStr, time::Duration};
 
-/// JSON-RPC error code of a method the node does not provide.
-pub const METHOD_NOT_FOUND: i64 = -32601;
-/// JSON-RPC error code of a block whose history the node has pruned (EIP-4444).
-pub const HISTORY_PRUNED: i64 = 4444;
+pub use rpc::{HISTORY_PRUNED, METHOD_NOT_FOUND};
 
 /// Which block to fetch: `--block N` (decimal or `0x` hex) or `--block latest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,20 +84,21 @@ pub struct Fetched {
     pub chain_id: u64,
 }
 
-/// Fetches the chain id, the block and its witness from the node at `rpc_url` (`http://…`).
+/// Fetches the chain id, the block and its witness from the node at `rpc_url` (`http://…` or
+/// `https://…`).
 ///
 /// Each request gets `timeout`. Builds a current-thread tokio runtime for the duration of the call.
 /// Errors: see the module documentation; every message names the method and the node.
 pub fn fetch(rpc_url: &str, block: BlockSelector, timeout: Duration) -> Result<Fetched> {
-    check_url(rpc_url)?;
-    let provider = RootProvider::<Ethereum>::new_http(
-        rpc_url.parse().map_err(|e| anyhow!("--rpc-url {rpc_url}: not a URL ({e})"))?,
-    );
+    let url = client::parse_url(rpc_url)?;
+    let (http, roots) = client::build(&url)?;
+    let node = Node::new(&url, timeout, roots);
+    let provider = RootProvider::new(alloy_rpc_client::ClientBuilder::default().http_with_client(http, url));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(fetch_async(provider, rpc_url, block, timeout))
+    runtime.block_on(fetch_async(&provider, &node, block))
 }
 
 /// Writes `fetched` as one JSON object to `out`, or to stdout when `None`.
@@ -150,19 +150,8 @@ pub fn run(rpc_url: &str, block: BlockSelector, timeout: Duration, out: Option<&
     Ok(())
 }
 
-/// Only `http://` URLs: the build has no TLS backend.
-fn check_url(rpc_url: &str) -> Result<()> {
-    let scheme = rpc_url.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
-    match scheme.as_deref() {
-        Some("http") => Ok(()),
-        Some("https") => bail!("--rpc-url {rpc_url}: https is not supported (this build has no TLS backend); use an http:// endpoint"),
-        _ => bail!("--rpc-url {rpc_url}: not an http:// URL"),
-    }
-}
-
-async fn fetch_async(provider: RootProvider, url: &str, selector: BlockSelector, timeout: Duration) -> Result<Fetched> {
-    let node = Node { url, timeout };
-
+async fn fetch_async(provider: &RootProvider, node: &Node, selector: BlockSelector) -> Result<Fetched> {
+    let url = node.url();
     let chain_id = node.call("eth_chainId", selector, provider.get_chain_id()).await?;
 
     let tag = match selector {
@@ -210,106 +199,6 @@ fn check_block(block: &Block, selector: BlockSelector, url: &str) -> Result<()> 
     Ok(())
 }
 
-/// One node: its URL (for messages) and the per-request timeout.
-struct Node<'a> {
-    url: &'a str,
-    timeout: Duration,
-}
-
-impl Node<'_> {
-    /// Awaits one request within the timeout and turns its failure into a message naming what
-    /// went wrong.
-    async fn call<T>(
-        &self,
-        method: &str,
-        block: BlockSelector,
-        request: impl IntoFuture<Output = Result<T, RpcError<TransportErrorKind>>>,
-    ) -> Result<T> {
-        match tokio::time::timeout(self.timeout, request).await {
-            Ok(Ok(value)) => Ok(value),
-            Ok(Err(error)) => Err(self.describe(method, block, error)),
-            Err(_) => Err(anyhow!(
-                "timeout: {method} got no answer from {} within {} s (--timeout)",
-                self.url,
-                self.timeout.as_secs_f64()
-            )),
-        }
-    }
-
-    fn describe(&self, method: &str, block: BlockSelector, error: RpcError<TransportErrorKind>) -> anyhow::Error {
-        let url = self.url;
-        match error {
-            RpcError::ErrorResp(payload) if payload.code == METHOD_NOT_FOUND => anyhow!(
-                "method not found: the node at {url} does not provide {method} (JSON-RPC error {}: {}){}",
-                payload.code,
-                payload.message,
-                if method.starts_with("debug_") { "; enable its debug namespace" } else { "" }
-            ),
-            RpcError::ErrorResp(payload) if payload.code == HISTORY_PRUNED => anyhow!(
-                "{block} is pruned: the node at {url} no longer serves its history (EIP-4444; {method} error {}: {})",
-                payload.code,
-                payload.message
-            ),
-            RpcError::ErrorResp(payload) => {
-                anyhow!("{method} failed at {url}: JSON-RPC error {}: {}", payload.code, payload.message)
-            }
-            RpcError::NullResp => anyhow!("{block} not found: {method} returned null ({url})"),
-            RpcError::DeserError { err, text } => {
-                anyhow!("malformed response to {method} from {url}: {err} (response: {})", excerpt(&text))
-            }
-            RpcError::Transport(TransportErrorKind::HttpError(http)) => {
-                anyhow!("{method}: HTTP status {} from {url}: {}", http.status, excerpt(&http.body))
-            }
-            RpcError::Transport(kind) => {
-                let chain = error_chain(&kind);
-                if refused(&kind) {
-                    anyhow!("cannot reach the node at {url}: connection refused (is it running and serving HTTP JSON-RPC?)")
-                } else {
-                    anyhow!("cannot reach the node at {url} ({method}): {chain}")
-                }
-            }
-            other => anyhow!("{method} failed at {url}: {other}"),
-        }
-    }
-}
-
-/// Whether an I/O error "connection refused" lies anywhere in the error's source chain.
-fn refused(error: &(dyn std::error::Error + 'static)) -> bool {
-    let mut next = Some(error);
-    while let Some(e) = next {
-        if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused) {
-            return true;
-        }
-        next = e.source();
-    }
-    error_chain(error).to_ascii_lowercase().contains("connection refused")
-}
-
-/// The error and its sources, `: `-separated.
-fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = error.to_string();
-    let mut next = error.source();
-    while let Some(e) = next {
-        let part = e.to_string();
-        if !text.contains(&part) {
-            text.push_str(": ");
-            text.push_str(&part);
-        }
-        next = e.source();
-    }
-    text
-}
-
-/// At most 200 characters of a response body, for error messages.
-fn excerpt(text: &str) -> String {
-    const MAX: usize = 200;
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None if text.is_empty() => "empty".to_string(),
-        None => text.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,19 +213,8 @@ mod tests {
     }
 
     #[test]
-    fn only_http_urls_are_accepted() {
-        assert!(check_url("http://127.0.0.1:8545").is_ok());
-        let https = check_url("https://node.invalid").unwrap_err().to_string();
-        assert!(https.contains("https is not supported"), "{https}");
-        assert!(check_url("127.0.0.1:8545").unwrap_err().to_string().contains("not an http:// URL"));
+    fn a_bad_url_is_refused_before_any_request() {
         let bad = fetch("http://[::1", BlockSelector::Latest, Duration::from_secs(1)).unwrap_err().to_string();
         assert!(bad.contains("not a URL"), "{bad}");
-    }
-
-    #[test]
-    fn excerpts_are_bounded() {
-        assert_eq!(excerpt(""), "empty");
-        assert_eq!(excerpt("abc"), "abc");
-        assert_eq!(excerpt(&"é".repeat(500)).chars().count(), 201);
     }
 }
