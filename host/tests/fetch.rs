@@ -27,6 +27,8 @@ use std::{
 
 const BLOCK: u64 = 24628607;
 const FIXTURE: &str = "mainnet/mainnet_24628607_66_7.json.gz";
+/// The mainnet block after [`BLOCK`], also shipped: the two make a corpus of real blocks.
+const NEXT_FIXTURE: &str = "mainnet/mainnet_24628608_146_12.json.gz";
 
 fn zkevm() -> Command {
     Command::new(env!("CARGO_BIN_EXE_zkevm"))
@@ -41,6 +43,8 @@ fn scratch(name: &str) -> PathBuf {
 
 /// What the fixture says a node would answer.
 struct Recorded {
+    number: u64,
+    txs: usize,
     chain_id: u64,
     block_hash: String,
     state_root: String,
@@ -51,7 +55,12 @@ struct Recorded {
 }
 
 fn recorded() -> Recorded {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures").join(FIXTURE);
+    record(FIXTURE, 66)
+}
+
+/// The recording of a shipped mainnet fixture with `txs` transactions.
+fn record(name: &str, txs: usize) -> Recorded {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures").join(name);
     let bytes = std::fs::read(&path).expect("fixture");
     let mut text = String::new();
     flate2::read::GzDecoder::new(bytes.as_slice()).read_to_string(&mut text).expect("gunzip");
@@ -77,9 +86,11 @@ fn recorded() -> Recorded {
     });
     let rpc_block = serde_json::to_value(&rpc).expect("RPC block JSON");
     assert_eq!(rpc_block["hash"], fixture["blockHash"]);
-    assert_eq!(rpc_block["transactions"].as_array().map(Vec::len), Some(66));
+    assert_eq!(rpc_block["transactions"].as_array().map(Vec::len), Some(txs));
     assert!(rpc_block["transactions"][0]["from"].is_string() && rpc_block["transactions"][0]["hash"].is_string());
     Recorded {
+        number: header.number,
+        txs,
         chain_id: fixture["chainId"].as_u64().expect("chainId"),
         block_hash: fixture["blockHash"].as_str().expect("blockHash").to_string(),
         state_root: format!("{:#x}", rpc.header.state_root),
@@ -88,7 +99,9 @@ fn recorded() -> Recorded {
     }
 }
 
-/// A JSON-RPC answer: `Ok(result)` or `Err((code, message))`.
+/// A JSON-RPC answer: `Ok(result)` or `Err((code, message))`, a JSON-RPC error; but a code in
+/// 400..=599 is that HTTP status instead, with the message as a plain-text body (and, for 429,
+/// `Retry-After: 0`).
 type Answer = Result<Value, (i64, &'static str)>;
 
 /// A loopback node: the port it listens on, whether it speaks TLS, the requests it saw
@@ -215,6 +228,16 @@ fn handle(
         None => {
             // Never answer: hold the connection until the client gives up (or 5 s pass).
             let _ = stream.read(&mut chunk);
+            return;
+        }
+        Some(Err((status @ 400..=599, message))) => {
+            let retry_after = if status == 429 { "Retry-After: 0\r\n" } else { "" };
+            let response = format!(
+                "HTTP/1.1 {status} Oops\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n{retry_after}Connection: close\r\n\r\n{message}",
+                message.len()
+            );
+            let _ = stream.write_all(response.as_bytes());
+            let _ = stream.flush();
             return;
         }
         Some(Ok(result)) => json!({"jsonrpc": "2.0", "id": request["id"], "result": result}),
@@ -407,9 +430,18 @@ fn a_null_block_is_not_found() {
 fn a_silent_node_times_out() {
     let node = Node::start(1, |_, _| None);
     let start = Instant::now();
-    let out = fetch(&node.url(), "1", &["--timeout", "1"]);
+    let out = fetch(&node.url(), "1", &["--timeout", "1", "--retries", "0"]);
     assert_fails(&out, &["timeout", "eth_chainId", "within 1 s"]);
+    assert!(!stderr(&out).contains("retrying"), "{}", stderr(&out));
     assert!(start.elapsed() < Duration::from_secs(5), "gave up after about 1 s, not {:?}", start.elapsed());
+
+    // A timeout is transient: retried (after 0.5 s) as often as asked, then given up.
+    let node = Node::start(2, |_, _| None);
+    let start = Instant::now();
+    let out = fetch(&node.url(), "1", &["--timeout", "1", "--retries", "1"]);
+    assert_fails(&out, &["timeout", "within 1 s", "gave up after 2 tries", "retrying in 0.5 s (try 2 of 2)"]);
+    assert_eq!(node.methods().len(), 2);
+    assert!(start.elapsed() < Duration::from_secs(6), "two tries of about 1 s, not {:?}", start.elapsed());
 }
 
 #[test]
@@ -577,4 +609,263 @@ fn an_unreadable_ssl_cert_file_is_named() {
     let missing = scratch("no-ca").join("missing.pem");
     let out = fetch_trusting(Some(&missing), "https://127.0.0.1:1", None);
     assert_fails(&out, &["cannot read the CA certificates", &format!("SSL_CERT_FILE={}", missing.display())]);
+}
+
+/// What an archive node with the debug namespace answers for each of `recs` (by number), before
+/// `fault` gets a say: `fault(method, number, attempt)` (attempt 1, 2, … per method and block)
+/// returning `Some` answers that instead. Unknown blocks are `null`.
+fn corpus_answers(
+    recs: Vec<Recorded>,
+    fault: impl Fn(&str, u64, usize) -> Option<Answer> + Send + 'static,
+) -> impl Fn(&str, &Value) -> Option<Answer> + Send + 'static {
+    let chain_id = recs[0].chain_id;
+    let attempts = Mutex::new(std::collections::HashMap::<(String, u64), usize>::new());
+    move |method, params| {
+        if method == "eth_chainId" {
+            return Some(Ok(json!(format!("{chain_id:#x}"))));
+        }
+        let number = params[0].as_str().and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())?;
+        let attempt = {
+            let mut attempts = attempts.lock().expect("attempts");
+            let count = attempts.entry((method.to_string(), number)).or_default();
+            *count += 1;
+            *count
+        };
+        if let Some(answer) = fault(method, number, attempt) {
+            return Some(answer);
+        }
+        let rec = recs.iter().find(|r| r.number == number);
+        Some(match (method, rec) {
+            ("eth_getBlockByNumber", Some(rec)) => Ok(rec.rpc_block.clone()),
+            ("debug_executionWitness", Some(rec)) => Ok(rec.witness.clone()),
+            ("eth_getBlockByNumber" | "debug_executionWitness", None) => Ok(Value::Null),
+            _ => Err((-32601, "the method does not exist/is not available")),
+        })
+    }
+}
+
+/// Both shipped consecutive mainnet blocks.
+fn two_blocks() -> Vec<Recorded> {
+    vec![recorded(), record(NEXT_FIXTURE, 146)]
+}
+
+fn no_fault(_: &str, _: u64, _: usize) -> Option<Answer> {
+    None
+}
+
+/// `zkevm fetch --rpc-url URL ARGS…` trusting only `ca` (when given) for https.
+fn fetch_corpus(url: &str, args: &[&str], ca: Option<&Path>) -> Output {
+    let mut command = zkevm();
+    command.env_remove("SSL_CERT_FILE").env_remove("SSL_CERT_DIR");
+    if let Some(ca) = ca {
+        command.env("SSL_CERT_FILE", ca);
+    }
+    command.args(["fetch", "--rpc-url", url]).args(args).output().expect("runs")
+}
+
+/// The corpus file of `number` in `dir`.
+fn corpus_file(dir: &Path, number: u64) -> PathBuf {
+    dir.join(format!("1_{number}.json"))
+}
+
+/// The names in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).expect("list").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// `zkevm validate --native --json` reports each corpus file valid, with its block's state root.
+fn assert_corpus_validates(dir: &Path, recs: &[Recorded]) {
+    let files: Vec<PathBuf> = recs.iter().map(|r| corpus_file(dir, r.number)).collect();
+    let out = zkevm().args(["validate", "--native", "--json"]).args(&files).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let reports: Vec<Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON report")).collect();
+    assert_eq!(reports.len(), recs.len());
+    for (report, rec) in reports.iter().zip(recs) {
+        assert_eq!(report["block_number"], rec.number);
+        assert_eq!(report["block_hash"], rec.block_hash.as_str());
+        assert_eq!((report["valid"].clone(), report["matches"].clone()), (json!(true), json!(true)));
+        assert_eq!(report["txs"], rec.txs);
+        assert_eq!(report["state_root"], rec.state_root.as_str());
+    }
+}
+
+#[test]
+fn a_range_is_fetched_one_file_per_block_and_resumed_over_http_and_https() {
+    let from = BLOCK.to_string();
+    let to = (BLOCK + 1).to_string();
+    let pki = make_pki(&["127.0.0.1"]);
+    let scratch = scratch("corpus");
+    let ca = scratch.join("ca.pem");
+    std::fs::write(&ca, &pki.ca_pem).expect("write CA");
+    for (name, node, ca) in [
+        ("http", Node::start(8, corpus_answers(two_blocks(), no_fault)), None),
+        ("https", Node::start_tls(8, pki.server, corpus_answers(two_blocks(), no_fault)), Some(ca.as_path())),
+    ] {
+        let dir = scratch.join(name);
+        std::fs::create_dir_all(&dir).expect("dir");
+        std::fs::write(dir.join("notes.txt"), b"mine").expect("write");
+        let args = ["--from", &from, "--to", &to, "--out", dir.to_str().expect("utf-8")];
+        let out = fetch_corpus(&node.url(), &args, ca);
+        let log = stderr(&out);
+        eprintln!("{name}:\n{log}");
+        assert_eq!(out.status.code(), Some(0), "{log}");
+        assert!(out.stdout.is_empty(), "a corpus writes nothing to stdout");
+        for fragment in ["2 blocks of chain 1", "0 already there, 2 to fetch", "[1/2] block 24628607: 66 transactions -> "] {
+            assert!(log.contains(fragment), "missing `{fragment}` in: {log}");
+        }
+        assert!(log.contains("[2/2] block 24628608: 146 transactions") && log.contains("blocks/s, ETA 0 s"), "{log}");
+        assert!(log.contains("done: 2 fetched, 0 already there"), "{log}");
+        assert_eq!(listing(&dir), ["1_24628607.json", "1_24628608.json", "notes.txt"], "no temporary file is left");
+        assert_eq!(std::fs::read(dir.join("notes.txt")).expect("notes"), b"mine");
+        // One eth_chainId, then eth_getBlockByNumber and debug_executionWitness per block.
+        let methods: Vec<String> = node.methods().into_iter().map(|(m, _)| m).collect();
+        let per_block = ["eth_getBlockByNumber", "debug_executionWitness"];
+        assert_eq!(methods, [&["eth_chainId"][..], &per_block, &per_block].concat());
+        assert_corpus_validates(&dir, &two_blocks());
+
+        // Again, and as a list: nothing is fetched again, nothing changes.
+        let before: Vec<Vec<u8>> = [BLOCK, BLOCK + 1].map(|n| std::fs::read(corpus_file(&dir, n)).expect("file")).into();
+        let list = format!("{},{}", BLOCK + 1, BLOCK);
+        for args in [args, ["--blocks", &list, "--out", dir.to_str().expect("utf-8"), "--retries", "0"]] {
+            let seen = node.methods().len();
+            let out = fetch_corpus(&node.url(), &args, ca);
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            assert!(stderr(&out).contains("2 already there, 0 to fetch"), "{}", stderr(&out));
+            assert!(stderr(&out).contains("block 24628608: already fetched"), "{}", stderr(&out));
+            assert!(stderr(&out).contains("done: 0 fetched, 2 already there"), "{}", stderr(&out));
+            let new: Vec<String> = node.methods()[seen..].iter().map(|(m, _)| m.clone()).collect();
+            assert_eq!(new, ["eth_chainId"], "only the chain id is asked for");
+        }
+        let after: Vec<Vec<u8>> = [BLOCK, BLOCK + 1].map(|n| std::fs::read(corpus_file(&dir, n)).expect("file")).into();
+        assert_eq!(before, after);
+    }
+}
+
+#[test]
+fn transient_failures_are_retried_with_backoff() {
+    // Block 24628608 answers 503 twice, then its block; the witness of 24628607 is rate-limited
+    // once (429 with Retry-After: 0).
+    let node = Node::start(12, corpus_answers(two_blocks(), |method, number, attempt| match (method, number, attempt) {
+        ("eth_getBlockByNumber", 24628608, 1 | 2) => Some(Err((503, "temporarily overloaded"))),
+        ("debug_executionWitness", 24628607, 1) => Some(Err((429, "slow down"))),
+        _ => None,
+    }));
+    let dir = scratch("retried");
+    let start = Instant::now();
+    let out = fetch_corpus(&node.url(), &["--blocks", "24628607,24628608", "--out", dir.to_str().expect("utf-8")], None);
+    let log = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{log}");
+    for fragment in [
+        "block 24628607: debug_executionWitness failed (debug_executionWitness: HTTP status 429",
+        "slow down); retrying in 0.0 s (try 2 of 5)",
+        "block 24628608: eth_getBlockByNumber failed (eth_getBlockByNumber: HTTP status 503",
+        "retrying in 0.5 s (try 2 of 5)",
+        "retrying in 1.0 s (try 3 of 5)",
+        "[2/2] block 24628608: 146 transactions",
+        "3 requests) |",
+    ] {
+        assert!(log.contains(fragment), "missing `{fragment}` in: {log}");
+    }
+    assert!(start.elapsed() >= Duration::from_millis(1500), "backed off 0.5 s then 1 s");
+    assert_eq!(node.methods().len(), 1 + 2 * 2 + 3, "eth_chainId, two calls per block, three retries");
+    assert_corpus_validates(&dir, &two_blocks());
+}
+
+#[test]
+fn a_transient_failure_past_the_retries_stops_at_its_block() {
+    let node = Node::start(8, corpus_answers(two_blocks(), |method, number, _| {
+        (method == "debug_executionWitness" && number == BLOCK + 1).then_some(Err((502, "bad gateway")))
+    }));
+    let dir = scratch("gave-up");
+    let out = fetch_corpus(
+        &node.url(),
+        &["--from", "24628607", "--to", "24628608", "--out", dir.to_str().expect("utf-8"), "--retries", "1"],
+        None,
+    );
+    assert_fails(
+        &out,
+        &[
+            "error: block 24628608: debug_executionWitness: HTTP status 502",
+            "bad gateway (gave up after 2 tries)",
+            "1 of 2 blocks are in",
+            "the same command fetches the rest",
+        ],
+    );
+    assert_eq!(listing(&dir), ["1_24628607.json"]);
+}
+
+#[test]
+fn a_permanent_failure_stops_the_range_at_once_naming_the_block() {
+    // A block the node does not have: null, not retried.
+    let node = Node::start(10, corpus_answers(two_blocks(), no_fault));
+    let dir = scratch("permanent");
+    let args = ["--from", "24628607", "--to", "24628609", "--out", dir.to_str().expect("utf-8")];
+    let out = fetch_corpus(&node.url(), &args, None);
+    assert_fails(&out, &["error: block 24628609: block 24628609 not found", "2 of 3 blocks are in"]);
+    assert!(!stderr(&out).contains("retrying"), "{}", stderr(&out));
+    assert_eq!(node.methods().len(), 1 + 2 * 2 + 1, "one eth_getBlockByNumber for the missing block");
+    assert_eq!(listing(&dir), ["1_24628607.json", "1_24628608.json"]);
+
+    // A node without the debug namespace: the first block stops the run, after one witness request.
+    let node = Node::start(5, corpus_answers(two_blocks(), |method, _, _| {
+        (method == "debug_executionWitness").then_some(Err((-32601, "the method debug_executionWitness does not exist")))
+    }));
+    let dir = scratch("permanent-debug");
+    let args = ["--blocks", "24628608,24628607", "--out", dir.to_str().expect("utf-8")];
+    let out = fetch_corpus(&node.url(), &args, None);
+    assert_fails(&out, &["error: block 24628608: method not found", "-32601", "0 of 2 blocks are in"]);
+    assert_eq!(node.methods().len(), 3);
+    assert!(listing(&dir).is_empty(), "nothing written, no temporary file left");
+}
+
+#[test]
+fn a_corpus_never_overwrites_a_file() {
+    let node = Node::start(6, corpus_answers(two_blocks(), no_fault));
+    let dir = scratch("users-files");
+    std::fs::write(corpus_file(&dir, BLOCK), b"not a block, but mine").expect("write");
+    std::fs::write(dir.join("1_24628608.json.bak"), b"also mine").expect("write");
+    let args = ["--from", "24628607", "--to", "24628608", "--out", dir.to_str().expect("utf-8")];
+    let out = fetch_corpus(&node.url(), &args, None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("[1/2] block 24628607: already fetched"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(corpus_file(&dir, BLOCK)).expect("kept"), b"not a block, but mine");
+    assert_eq!(std::fs::read(dir.join("1_24628608.json.bak")).expect("kept"), b"also mine");
+    assert_eq!(listing(&dir), ["1_24628607.json", "1_24628608.json", "1_24628608.json.bak"]);
+    let asked: Vec<Value> = node.methods().into_iter().skip(1).map(|(_, params)| params[0].clone()).collect();
+    let next = json!(format!("{:#x}", BLOCK + 1));
+    assert_eq!(asked, [next.clone(), next], "only block 24628608 is asked for");
+}
+
+#[test]
+fn inconsistent_block_and_out_options_are_refused() {
+    let dir = scratch("options");
+    let file = dir.join("file.json");
+    std::fs::write(&file, b"{}").expect("write");
+    let (dir_arg, file_arg) = (dir.to_str().expect("utf-8"), file.to_str().expect("utf-8"));
+    // Nothing listens there: each is refused before any request.
+    let url = "http://127.0.0.1:9";
+    for (args, fragment) in [
+        (vec!["--block", "1", "--from", "1", "--to", "2", "--out", dir_arg], "give only one of them"),
+        (vec!["--from", "1", "--to", "2"], "give the directory with --out DIR"),
+        (vec!["--blocks", "1,2"], "give the directory with --out DIR"),
+        (vec!["--from", "1", "--to", "2", "--out", file_arg], "not a directory"),
+        (vec!["--blocks", "1", "--out", file_arg], "not a directory"),
+        (vec!["--block", "1", "--out", dir_arg], "a directory; with --block, --out names the file"),
+        (vec!["--from", "5", "--to", "4", "--out", dir_arg], "--from 5 is after --to 4"),
+        (vec!["--from", "5", "--out", dir_arg], "--from and --to go together"),
+        (vec!["--to", "5", "--out", dir_arg], "--from and --to go together"),
+        (vec!["--from", "1", "--to", "2", "--blocks", "3", "--out", dir_arg], "not both"),
+        (vec!["--out", dir_arg], "which blocks?"),
+        (vec!["--blocks", "1,x", "--out", dir_arg], "`x` is not a block number"),
+    ] {
+        let out = fetch_corpus(url, &args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(fragment), "{args:?}: missing `{fragment}` in {}", stderr(&out));
+        assert!(!stderr(&out).contains("cannot reach"), "{args:?}: refused before any request");
+    }
+    assert_eq!(listing(&dir), ["file.json"]);
 }
