@@ -17,9 +17,12 @@
 //! - `zkevm prove --zkvm sp1 [--elf FILE] [--mode core|compressed] [--block-index N] --out FILE
 //!   <INPUT>`: proves one block with SP1's CPU prover (cargo feature `prove`) and writes a proof file.
 //! - `zkevm verify [--elf FILE] FILE`: verifies a proof file against the ELF and prints the
-//!   committed result (request root, validity, chain id).
-//! - `zkevm fetch --rpc-url URL --block N|latest [--out FILE] [--timeout SECS]`: writes a block
-//!   and its ExecutionWitness from a node as one `{block, witness, chainId}` JSON object (an INPUT).
+//!   committed result (request root, validity, chain id, schema id).
+//! - `zkevm fetch --rpc-url URL --block N|latest [--out FILE] [--timeout SECS] [--retries N]`:
+//!   writes a block and its ExecutionWitness from a node (http:// or https://) as one
+//!   `{block, witness, chainId}` JSON object (an INPUT).
+//! - `zkevm fetch --rpc-url URL (--from N --to M | --blocks N,M,…) --out DIR`: a corpus, one such
+//!   file per block (`DIR/<chainId>_<number>.json`); resumes, skipping the files already there.
 //! - `zkevm check-elf [--json] [--forbid-fence] ELF`: checks any guest ELF against the zkVM
 //!   standard's ELF rules (header, segments, W^X, entry, RV64IM instruction census, symbols).
 //!
@@ -35,7 +38,7 @@ use zkevm_host::{
     check_elf,
     conformance,
     elf_build,
-    fetch::BlockSelector,
+    fetch::{self, BlockSelector},
     inputs::{self, Expected, WireFormat},
     native,
     proof_file::ProofFile,
@@ -178,20 +181,38 @@ enum Command {
         inputs: Vec<PathBuf>,
     },
     /// Fetch a block and its ExecutionWitness from a node (eth_chainId, eth_getBlockByNumber,
-    /// debug_executionWitness) as one {block, witness, chainId} JSON object.
+    /// debug_executionWitness) as one {block, witness, chainId} JSON object; or a corpus of blocks
+    /// (--from/--to or --blocks), one file per block in --out DIR.
     Fetch {
-        /// The node's JSON-RPC endpoint (http:// only).
+        /// The node's JSON-RPC endpoint (http:// or https://; for https, the system's CA certificates or
+        /// those of SSL_CERT_FILE / SSL_CERT_DIR are trusted).
         #[arg(long)]
         rpc_url: String,
-        /// A block number (decimal or 0x hex) or `latest`.
+        /// One block: a block number (decimal or 0x hex) or `latest`.
         #[arg(long)]
-        block: BlockSelector,
-        /// Write to this file (never overwritten) instead of stdout.
+        block: Option<BlockSelector>,
+        /// A corpus: the first block of the range (with --to; needs --out DIR).
+        #[arg(long, value_parser = fetch::parse_block_number)]
+        from: Option<u64>,
+        /// A corpus: the last block of the range, included.
+        #[arg(long, value_parser = fetch::parse_block_number)]
+        to: Option<u64>,
+        /// A corpus: these blocks, comma-separated (needs --out DIR).
+        #[arg(long, value_delimiter = ',', value_parser = fetch::parse_block_number)]
+        blocks: Option<Vec<u64>>,
+        /// With --block: write to this file (never overwritten) instead of stdout. With --from/--to
+        /// or --blocks: the directory to fill, one <chainId>_<number>.json per block (created if
+        /// missing; files already there are skipped, none is overwritten).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Seconds to wait for each RPC answer.
         #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
         timeout: u64,
+        /// Retries of a request that failed transiently (no answer in time, HTTP 429 or 5xx, a
+        /// rate-limit error, a broken connection), after 0.5 s, 1 s, 2 s, … (or the server's
+        /// Retry-After).
+        #[arg(long, default_value_t = 4)]
+        retries: u32,
     },
     /// Check a guest ELF against the zkVM standard's ELF rules: ELF64 LE RISC-V ET_EXEC, PT_LOAD
     /// segments (in the file, disjoint, VMA == LMA, W^X), the entry, an RV64IM instruction census
@@ -221,7 +242,12 @@ fn main() -> ExitCode {
             prove(zkvm, elf, mode, block_index, &out, prover_settings, &input)
         }
         Command::Verify { elf, file } => verify(elf, &file),
-        Command::Fetch { rpc_url, block, out, timeout } => fetch(&rpc_url, block, out, timeout),
+        Command::Fetch { rpc_url, block, from, to, blocks, out, timeout, retries } => {
+            fetch::Plan::new(block, from, to, blocks, out).and_then(|plan| {
+                let options = fetch::Options { timeout: Duration::from_secs(timeout), retries };
+                fetch::run(&rpc_url, &plan, options).map(|()| ExitCode::SUCCESS)
+            })
+        }
         Command::Conformance { zkvm, elf, json, inputs } => run_conformance(&inputs, zkvm, elf, json),
         Command::CheckElf { json, forbid_fence, elf } => check_elf(&elf, json, forbid_fence),
     };
@@ -315,11 +341,6 @@ fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, raw: bool, json: bool) -
         paths = found;
     }
     run(Zkvm::Sp1, elf, &paths, raw, json)
-}
-
-fn fetch(rpc_url: &str, block: BlockSelector, out: Option<PathBuf>, timeout: u64) -> Result<ExitCode> {
-    zkevm_host::fetch::run(rpc_url, block, Duration::from_secs(timeout), out.as_deref())?;
-    Ok(ExitCode::SUCCESS)
 }
 
 fn prove(
