@@ -52,5 +52,8 @@ if [ -x "$ZKEVM" ]; then
 else
   echo "seeds.sh: no $ZKEVM (run with --mainnet to build it): EEST seeds only"
 fi
-cp -n fuzz/corpus/validate/* fuzz/corpus/roundtrip/
+# (everything in the validate corpus, so roundtrip also starts from what validate has found)
+for f in fuzz/corpus/validate/*; do
+  [ -e "fuzz/corpus/roundtrip/${f##*/}" ] || cp "$f" fuzz/corpus/roundtrip/
+done
 ls -l fuzz/corpus/validate | tail -n +2 | awk '{n++; s+=$5} END {print "seeds.sh: validate corpus: " n " files, " s " bytes"}'
