@@ -31,3 +31,6 @@ reproducible-build/check-reproducible.sh sp1 target/elf/zkevm-sp1.elf
 # and its tests (proving itself is an opt-in test: ~13 GiB, minutes; see host/tests/prove.rs).
 scripts/prover-deps.sh
 cargo check --release --locked -p zkevm-host --features prove --tests
+# Fuzz smoke (fuzz/, cargo-fuzz under RUSTC_BOOTSTRAP=1): build the four targets, 40 s each from the
+# fixtures' inputs; any crash or broken invariant fails the run.
+fuzz/smoke.sh

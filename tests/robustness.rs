@@ -88,3 +88,30 @@ fn unused_malformed_eip7702_codes_in_the_witness_are_tolerated() {
     }
     assert_eq!(checked, 2, "the two valid official v21 blocks");
 }
+
+#[test]
+fn header_hash_reseals_an_edited_payload() {
+    // `payload::header_hash` (used by the fuzzer's structure-aware mutator) is the block hash the
+    // guest checks: it equals the fixtures' block hashes, and an edited payload re-sealed with it
+    // gets past the block-hash check (failing later, on the now wrong gas used).
+    use zkevm_guest::{ChainSpec, ValidationError, payload::header_hash};
+    let mut checked = 0;
+    for case in zkevm_cases() {
+        let Ok(mut input) = zkevm_io_abi::StatelessInput::decode(&case.input) else { continue };
+        let spec = ChainSpec::for_fork(input.chain_id, input.fork).expect("a known chain");
+        let (result, _) = zkevm_guest::validate_with_report(&case.input);
+        if result.successful_validation {
+            let payload = &input.new_payload_request.execution_payload;
+            assert_eq!(header_hash(&input.new_payload_request, &spec).unwrap().0, payload.block_hash, "{}", case.source);
+            input.new_payload_request.execution_payload.gas_used += 1;
+            let hash = header_hash(&input.new_payload_request, &spec).unwrap();
+            input.new_payload_request.execution_payload.block_hash = hash.0;
+            let (result, outcome) = zkevm_guest::validate_with_report(&input.encode());
+            assert!(!result.successful_validation);
+            let err = outcome.expect("decodes").expect_err("wrong gas used");
+            assert!(!matches!(err, ValidationError::BlockHashMismatch { .. }), "{}: {err:?}", case.source);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2, "the two valid official v21 blocks");
+}
