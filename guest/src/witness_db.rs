@@ -202,16 +202,7 @@ mod tests {
     #[test]
     fn calling_an_account_with_a_malformed_eip7702_code_is_a_witness_error() {
         for code in [bytes!("ef01"), bytes!("ef0100aabbcc")] {
-            let (nodes, ancestors) = witness(TARGET, &code);
-            let db = WitnessDb::new(&nodes, &[code.as_ref()], ancestors);
-            let mut evm = Context::mainnet().with_db(db).build_mainnet();
-            let tx = TxEnv::builder()
-                .caller(address!("0x2000000000000000000000000000000000000002"))
-                .kind(TxKind::Call(TARGET))
-                .gas_limit(100_000)
-                .build()
-                .expect("a well-formed transaction");
-            match evm.transact(tx) {
+            match call_account_with_code(&code) {
                 Err(EVMError::Database(error)) => assert!(error.0.contains("malformed"), "{error}"),
                 other => panic!("expected a database error for code {code}, got {other:?}"),
             }
@@ -222,7 +213,14 @@ mod tests {
     fn calling_an_account_with_legacy_code_still_runs() {
         // STOP: an ordinary code still loads and runs.
         let code = bytes!("00");
-        let (nodes, ancestors) = witness(TARGET, &code);
+        assert!(call_account_with_code(&code).expect("executes").result.is_success());
+    }
+
+    /// One call transaction to `TARGET`, whose code is `code`, over a witness holding it.
+    fn call_account_with_code(
+        code: &alloy_primitives::Bytes,
+    ) -> Result<revm::context::result::ResultAndState, EVMError<WitnessError>> {
+        let (nodes, ancestors) = witness(TARGET, code);
         let db = WitnessDb::new(&nodes, &[code.as_ref()], ancestors);
         let mut evm = Context::mainnet().with_db(db).build_mainnet();
         let tx = TxEnv::builder()
@@ -231,6 +229,6 @@ mod tests {
             .gas_limit(100_000)
             .build()
             .expect("a well-formed transaction");
-        assert!(evm.transact(tx).expect("executes").result.is_success());
+        evm.transact(tx)
     }
 }

@@ -175,16 +175,16 @@ impl std::error::Error for UnrepresentableRequests {}
 fn typed_requests(requests: &Requests, fork: Fork) -> Result<ExecutionRequests> {
     let mut typed = ExecutionRequests::default();
     for request in requests.iter().filter(|r| r.len() > 1) {
-        let request_type = request[0];
-        let size = ExecutionRequests::item_size(request_type)
-            .filter(|_| usize::from(request_type) < fork.request_lists())
-            .ok_or_else(|| UnrepresentableRequests(format!("type {request_type} has no list in {fork}")))?;
-        let data = &request[1..];
-        if data.len() % size != 0 {
-            let why = format!("type {request_type}: {} bytes is not a whole number of {size}-byte items", data.len());
-            return Err(UnrepresentableRequests(why).into());
-        }
-        typed.lists[usize::from(request_type)].extend_from_slice(data);
+        let (request_type, data) = (request[0], &request[1..]);
+        typed.push_eip7685(request_type, data, fork.request_lists()).map_err(|e| {
+            let why = match ExecutionRequests::item_size(request_type) {
+                Some(size) if usize::from(request_type) < fork.request_lists() => {
+                    format!("type {request_type}: {} bytes is not a whole number of {size}-byte items", data.len())
+                }
+                _ => format!("type {request_type} has no list in {fork} ({e})"),
+            };
+            UnrepresentableRequests(why)
+        })?;
     }
     Ok(typed)
 }

@@ -65,6 +65,27 @@ impl ExecutionRequests {
             .collect()
     }
 
+    /// Appends one EIP-7685 request (`request_type`, `data` = items back to back) to its list,
+    /// for a fork with `lists` request lists ([`crate::Fork::request_lists`]); the inverse of
+    /// [`ExecutionRequests::to_eip7685`].
+    ///
+    /// Errors: [`DecodeError::FieldNotInShape`] for a type that has no list in that fork,
+    /// [`DecodeError::NotMultipleOfItemSize`] for data that is not a whole number of items.
+    pub fn push_eip7685(&mut self, request_type: u8, data: &[u8], lists: usize) -> Result<(), DecodeError> {
+        let index = usize::from(request_type);
+        let (Some(list), Some(items)) = (LISTS.get(index), self.lists.get_mut(index)) else {
+            return Err(DecodeError::FieldNotInShape { what: "ExecutionRequests", fields: lists });
+        };
+        if index >= lists {
+            return Err(DecodeError::FieldNotInShape { what: list.what, fields: lists });
+        }
+        if !data.len().is_multiple_of(list.item_size) {
+            return Err(DecodeError::NotMultipleOfItemSize { what: list.what, len: data.len(), item_size: list.item_size });
+        }
+        items.extend_from_slice(data);
+        Ok(())
+    }
+
     /// Root as a progressive container of the first `count` lists, each a progressive list of
     /// containers.
     pub(crate) fn root(&self, count: usize, hasher: &impl Sha256Hasher) -> Node {

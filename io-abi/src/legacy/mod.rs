@@ -58,14 +58,10 @@ fn typed_requests(requests: &[alloc::vec::Vec<u8>]) -> Result<ExecutionRequests,
     for request in requests {
         let bad = DecodeError::BadListOffset { what: WHAT, offset: 0 };
         let (&request_type, data) = request.split_first().ok_or(bad)?;
-        let size = ExecutionRequests::item_size(request_type).ok_or(bad)?;
         if data.is_empty() || previous.is_some_and(|p| p >= request_type) {
             return Err(bad);
         }
-        if !data.len().is_multiple_of(size) {
-            return Err(DecodeError::NotMultipleOfItemSize { what: WHAT, len: data.len(), item_size: size });
-        }
-        typed.lists[usize::from(request_type)] = data.to_vec();
+        typed.push_eip7685(request_type, data, Fork::Amsterdam.request_lists())?;
         previous = Some(request_type);
     }
     Ok(typed)
