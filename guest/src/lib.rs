@@ -172,7 +172,7 @@ fn validate_stages(
     on_stage(Stage::PostState);
     let bundle = execution.state.take_bundle();
     let state_root = post_state::post_state_root(&mut execution.state.database, &bundle)
-        .map_err(ValidationError::Witness)?;
+        .map_err(|e| ValidationError::Witness(alloc::format!("{e}")))?;
     if state_root != block.header.state_root {
         return Err(ValidationError::StateRootMismatch { computed: state_root, expected: block.header.state_root });
     }

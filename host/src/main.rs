@@ -18,9 +18,11 @@
 //!   <INPUT>`: proves one block with SP1's CPU prover (cargo feature `prove`) and writes a proof file.
 //! - `zkevm verify [--elf FILE] FILE`: verifies a proof file against the ELF and prints the
 //!   committed result (request root, validity, chain id, schema id).
-//! - `zkevm fetch --rpc-url URL --block N|latest [--out FILE] [--timeout SECS] [--retries N]`:
-//!   writes a block and its ExecutionWitness from a node (http:// or https://) as one
-//!   `{block, witness, chainId}` JSON object (an INPUT).
+//! - `zkevm fetch --rpc-url URL --block N|latest [--out FILE] [--timeout SECS] [--retries N]
+//!   [--witness debug|proofs|auto] [--fork NAME]`: writes a block and its ExecutionWitness from a
+//!   node (http:// or https://) as one `{block, witness, chainId}` JSON object (an INPUT); the
+//!   witness is the node's `debug_executionWitness`, or built from `eth_getProof` when the node
+//!   lacks it (or with `--witness proofs`).
 //! - `zkevm fetch --rpc-url URL (--from N --to M | --blocks N,M,…) --out DIR`: a corpus, one such
 //!   file per block (`DIR/<chainId>_<number>.json`); resumes, skipping the files already there.
 //! - `zkevm check-elf [--json] [--forbid-fence] ELF`: checks any guest ELF against the zkVM
@@ -213,6 +215,16 @@ enum Command {
         /// Retry-After).
         #[arg(long, default_value_t = 4)]
         retries: u32,
+        /// Where the witness comes from: debug_executionWitness (`debug`), built from eth_getProof,
+        /// eth_getStorageAt, eth_getCode and eth_getBlockByNumber at the parent block (`proofs`), or
+        /// debug_executionWitness falling back to proofs when the node lacks that method (`auto`).
+        #[arg(long, value_enum, default_value_t = fetch::WitnessMode::Auto)]
+        witness: fetch::WitnessMode,
+        /// The fork whose rules a witness built from proofs executes the block under (Paris …
+        /// Amsterdam), for a chain whose fork schedule zkevm does not know; by default the fork the
+        /// chain id's schedule has at the block.
+        #[arg(long, value_parser = fetch::parse_fork)]
+        fork: Option<zkevm_io_abi::Fork>,
     },
     /// Check a guest ELF against the zkVM standard's ELF rules: ELF64 LE RISC-V ET_EXEC, PT_LOAD
     /// segments (in the file, disjoint, VMA == LMA, W^X), the entry, an RV64IM instruction census
@@ -242,9 +254,9 @@ fn main() -> ExitCode {
             prove(zkvm, elf, mode, block_index, &out, prover_settings, &input)
         }
         Command::Verify { elf, file } => verify(elf, &file),
-        Command::Fetch { rpc_url, block, from, to, blocks, out, timeout, retries } => {
+        Command::Fetch { rpc_url, block, from, to, blocks, out, timeout, retries, witness, fork } => {
             fetch::Plan::new(block, from, to, blocks, out).and_then(|plan| {
-                let options = fetch::Options { timeout: Duration::from_secs(timeout), retries };
+                let options = fetch::Options { timeout: Duration::from_secs(timeout), retries, witness, fork };
                 fetch::run(&rpc_url, &plan, options).map(|()| ExitCode::SUCCESS)
             })
         }

@@ -9,12 +9,14 @@
 //! 2. `eth_getBlockByNumber(N | "latest", true)` → `block`, the RPC block with full transaction
 //!    objects (deserialised as alloy's [`alloy_rpc_types_eth::Block`] and written back from it;
 //!    its number and header hash are checked);
-//! 3. `debug_executionWitness(N)` → `witness`, the node's result unchanged. The method is the one of
-//!    the Ethereum execution-apis (`debug` namespace): an object `{state, codes, keys, headers}` of
-//!    hex byte strings (RLP trie nodes, bytecodes, key preimages, RLP ancestor headers). It is
-//!    checked to parse as [`WitnessJson`] (what `zkevm validate` needs; `keys` may be absent). For
-//!    `latest` the witness is asked for the number of the block that came back, so both describe
-//!    the same block.
+//! 3. `witness`, as `--witness` says ([`WitnessMode`]; `auto` by default):
+//!    `debug_executionWitness(N)`, the node's result unchanged (the method of the Ethereum
+//!    execution-apis' `debug` namespace: an object `{state, codes, keys, headers}` of hex byte
+//!    strings — RLP trie nodes, bytecodes, key preimages, RLP ancestor headers — checked to parse as
+//!    [`WitnessJson`]), or, with `proofs` or when the node answers that method with -32601 (method
+//!    not found), a witness of the same shape built from `eth_getProof`, `eth_getStorageAt`,
+//!    `eth_getCode` and `eth_getBlockByNumber` at N−1 ([`proofs`]). For `latest` the witness is
+//!    asked for the number of the block that came back, so both describe the same block.
 //!
 //! A corpus asks for `eth_chainId` once, then makes calls 2 and 3 for each block it does not have.
 //!
@@ -30,6 +32,7 @@
 //! wrong shape).
 
 pub mod client;
+pub mod proofs;
 pub mod range;
 pub mod retry;
 pub mod rpc;
@@ -43,6 +46,7 @@ use retry::Retry;
 use rpc::Node;
 use serde::Serialize;
 use serde_json::Value;
+use zkevm_io_abi::Fork;
 use std::{
     fmt,
     io::Write,
@@ -118,6 +122,39 @@ impl Fetched {
     }
 }
 
+/// Where the ExecutionWitness comes from (`--witness`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum WitnessMode {
+    /// `debug_executionWitness(N)`, as the node sends it.
+    Debug,
+    /// Built from `eth_getProof` / `eth_getCode` / `eth_getStorageAt` at N−1 ([`proofs`]).
+    Proofs,
+    /// `debug_executionWitness`, or proofs when the node lacks that method (JSON-RPC -32601).
+    #[default]
+    Auto,
+}
+
+/// Where a fetched witness came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WitnessSource {
+    /// The node's `debug_executionWitness`.
+    Debug,
+    /// Built from proofs; `revealed` siblings of deleted keys were found beyond the reads' proofs.
+    Proofs {
+        /// See [`proofs::ProofWitness::revealed`].
+        revealed: usize,
+    },
+}
+
+impl fmt::Display for WitnessSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Debug => f.write_str("debug_executionWitness"),
+            Self::Proofs { revealed } => write!(f, "eth_getProof ({revealed} siblings revealed)"),
+        }
+    }
+}
+
 /// How to talk to the node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -125,6 +162,22 @@ pub struct Options {
     pub timeout: Duration,
     /// Retries after a transient failure, per request (`--retries`).
     pub retries: u32,
+    /// Where the witness comes from (`--witness`).
+    pub witness: WitnessMode,
+    /// The fork whose rules build a witness from proofs (`--fork`), for a chain whose schedule
+    /// is not known (a devnet, a test chain); `None`: the fork the chain id's schedule has at the
+    /// block.
+    pub fork: Option<Fork>,
+}
+
+/// A fork by name (`Paris` … `Amsterdam`, `BPO1`, `BPO2`; any case), for `--fork`.
+///
+/// Errors: an unknown name, listing the known ones.
+pub fn parse_fork(name: &str) -> Result<Fork, String> {
+    Fork::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(name.trim())).ok_or_else(|| {
+        let known: Vec<&str> = Fork::ALL.iter().map(|f| f.name()).collect();
+        format!("`{name}` is not a fork the input carries (one of {})", known.join(", "))
+    })
 }
 
 /// What `zkevm fetch` was asked for.
@@ -210,6 +263,8 @@ pub struct Session {
     runtime: tokio::runtime::Runtime,
     provider: RootProvider,
     node: Node,
+    witness: WitnessMode,
+    fork: Option<Fork>,
 }
 
 impl Session {
@@ -227,7 +282,7 @@ impl Session {
             .enable_all()
             .build()
             .context("cannot start the async runtime")?;
-        Ok(Self { runtime, provider, node })
+        Ok(Self { runtime, provider, node, witness: options.witness, fork: options.fork })
     }
 
     /// The node's URL.
@@ -248,15 +303,31 @@ impl Session {
         self.runtime.block_on(self.node.call("eth_chainId", None, || provider.get_chain_id()))
     }
 
-    /// `eth_getBlockByNumber(selector, true)`, checked, then `debug_executionWitness` of the
-    /// block's number, checked to parse as a witness.
+    /// `eth_getBlockByNumber(selector, true)`, checked, then the block's witness as the session's
+    /// [`WitnessMode`] says: `debug_executionWitness` of the block's number, checked to parse as a
+    /// witness, or one built from proofs ([`proofs::witness`]; `chain_id` gives its rules).
     ///
     /// Errors: see the module documentation; a message about one block names it.
-    pub fn block(&self, selector: BlockSelector) -> Result<(Block, Value)> {
-        self.runtime.block_on(self.block_async(selector))
+    pub fn block(&self, selector: BlockSelector, chain_id: u64) -> Result<(Block, Value, WitnessSource)> {
+        let block = self.runtime.block_on(self.rpc_block(selector))?;
+        let number = block.header.number;
+        let debug = match self.witness {
+            WitnessMode::Proofs => None,
+            WitnessMode::Debug | WitnessMode::Auto => Some(self.runtime.block_on(self.debug_witness(number))),
+        };
+        match debug {
+            Some(Ok(witness)) => return Ok((block, witness, WitnessSource::Debug)),
+            Some(Err(e)) if self.witness == WitnessMode::Debug || e.downcast_ref::<rpc::MethodNotFound>().is_none() => {
+                return Err(e);
+            }
+            Some(Err(e)) => eprintln!("block {number}: {e}; building the witness from eth_getProof instead"),
+            None => {}
+        }
+        let built = proofs::witness(self, &block, chain_id, self.fork)?;
+        Ok((block, built.witness, WitnessSource::Proofs { revealed: built.revealed }))
     }
 
-    async fn block_async(&self, selector: BlockSelector) -> Result<(Block, Value)> {
+    async fn rpc_block(&self, selector: BlockSelector) -> Result<Block> {
         let (provider, node, url) = (&self.provider, &self.node, self.node.url());
         let tag = match selector {
             BlockSelector::Number(n) => BlockNumberOrTag::Number(n),
@@ -267,9 +338,13 @@ impl Session {
             .await?
             .ok_or_else(|| anyhow!("{selector} not found: eth_getBlockByNumber returned null ({url})"))?;
         check_block(&block, selector, url)?;
-        let number = block.header.number;
+        Ok(block)
+    }
 
-        let witness: Value = node
+    async fn debug_witness(&self, number: u64) -> Result<Value> {
+        let (provider, url) = (&self.provider, self.node.url());
+        let witness: Value = self
+            .node
             .call("debug_executionWitness", Some(BlockSelector::Number(number)), || {
                 provider.client().request::<_, Value>("debug_executionWitness", (BlockNumberOrTag::Number(number),))
             })
@@ -279,7 +354,7 @@ impl Session {
         }
         serde_json::from_value::<WitnessJson>(witness.clone())
             .map_err(|e| anyhow!("malformed response to debug_executionWitness from {url}: {e}"))?;
-        Ok((block, witness))
+        Ok(witness)
     }
 }
 
@@ -287,11 +362,11 @@ impl Session {
 /// `https://…`).
 ///
 /// Errors: see the module documentation; every message names the method and the node.
-pub fn fetch(rpc_url: &str, block: BlockSelector, options: Options) -> Result<Fetched> {
+pub fn fetch(rpc_url: &str, block: BlockSelector, options: Options) -> Result<(Fetched, WitnessSource)> {
     let session = Session::open(rpc_url, options)?;
     let chain_id = session.chain_id()?;
-    let (block, witness) = session.block(block)?;
-    Ok(Fetched { block, witness, chain_id })
+    let (block, witness, source) = session.block(block, chain_id)?;
+    Ok((Fetched { block, witness, chain_id }, source))
 }
 
 /// Writes `fetched` as one JSON object to `out`, or to stdout when `None`.
@@ -338,11 +413,11 @@ pub fn run_one(rpc_url: &str, block: BlockSelector, options: Options, out: Optio
     {
         bail!("{}: already exists, not overwriting it", path.display());
     }
-    let fetched = fetch(rpc_url, block, options)?;
+    let (fetched, source) = fetch(rpc_url, block, options)?;
     write(&fetched, out)?;
     let witness = |key: &str| fetched.witness.get(key).and_then(Value::as_array).map_or(0, Vec::len);
     eprintln!(
-        "block {} {} (chain {}): {} transactions; witness: {} state nodes, {} codes, {} headers{}",
+        "block {} {} (chain {}): {} transactions; witness from {source}: {} state nodes, {} codes, {} headers{}",
         fetched.block.header.number,
         fetched.block.header.hash,
         fetched.chain_id,
@@ -410,7 +485,7 @@ mod tests {
 
     #[test]
     fn a_bad_url_is_refused_before_any_request() {
-        let options = Options { timeout: Duration::from_secs(1), retries: 0 };
+        let options = Options { timeout: Duration::from_secs(1), retries: 0, witness: WitnessMode::Auto, fork: None };
         let bad = fetch("http://[::1", BlockSelector::Latest, options).unwrap_err().to_string();
         assert!(bad.contains("not a URL"), "{bad}");
     }

@@ -67,8 +67,8 @@ pub fn run(session: &Session, blocks: &[u64], dir: &Path) -> Result<Summary> {
         }
         let began = Instant::now();
         let requests = session.requests();
-        let fetched = match session.block(BlockSelector::Number(number)) {
-            Ok((block, witness)) => Fetched { block, witness, chain_id },
+        let (fetched, source) = match session.block(BlockSelector::Number(number), chain_id) {
+            Ok((block, witness, source)) => (Fetched { block, witness, chain_id }, source),
             Err(error) => bail!(
                 "block {number}: {error:#} ({} of {} blocks are in {}; the same command fetches the rest)",
                 progress.fetched + progress.skipped,
@@ -85,7 +85,7 @@ pub fn run(session: &Session, blocks: &[u64], dir: &Path) -> Result<Summary> {
         }
         progress.record(took);
         eprintln!(
-            "{place} block {number}: {} transactions -> {} ({:.2} s, {} requests) | {}",
+            "{place} block {number}: {} transactions, witness from {source} -> {} ({:.2} s, {} requests) | {}",
             fetched.block.transactions.len(),
             path.display(),
             took.as_secs_f64(),

@@ -38,21 +38,35 @@ pub(crate) struct Node {
     requests: AtomicU64,
 }
 
-/// A failed attempt: its message, whether another attempt may succeed, and the delay the server
-/// asked for (`Retry-After`).
+/// The error of a call the node answered with JSON-RPC error -32601 (the method does not exist or
+/// is not available), so that a caller can fall back to other methods; it displays the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MethodNotFound(pub String);
+
+impl std::fmt::Display for MethodNotFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Error for MethodNotFound {}
+
+/// A failed attempt: its message, whether another attempt may succeed, the delay the server
+/// asked for (`Retry-After`), and whether the method is missing.
 struct Failure {
     message: String,
     transient: bool,
     retry_after: Option<Duration>,
+    method_not_found: bool,
 }
 
 impl Failure {
     fn permanent(message: String) -> Self {
-        Self { message, transient: false, retry_after: None }
+        Self { message, transient: false, retry_after: None, method_not_found: false }
     }
 
     fn transient(message: String) -> Self {
-        Self { message, transient: true, retry_after: None }
+        Self { message, transient: true, retry_after: None, method_not_found: false }
     }
 }
 
@@ -105,6 +119,9 @@ impl Node {
                     self.timeout.as_secs_f64()
                 )),
             };
+            if failure.method_not_found {
+                return Err(MethodNotFound(failure.message).into());
+            }
             if !failure.transient {
                 return Err(anyhow!(failure.message));
             }
@@ -132,12 +149,15 @@ impl Node {
         let url = &self.url;
         let subject = |what: &str| block.map_or_else(|| format!("{method} {what}"), |b| format!("{b} {what}"));
         match error {
-            RpcError::ErrorResp(payload) if payload.code == METHOD_NOT_FOUND => Failure::permanent(format!(
-                "method not found: the node at {url} does not provide {method} (JSON-RPC error {}: {}){}",
-                payload.code,
-                payload.message,
-                if method.starts_with("debug_") { "; enable its debug namespace" } else { "" }
-            )),
+            RpcError::ErrorResp(payload) if payload.code == METHOD_NOT_FOUND => Failure {
+                method_not_found: true,
+                ..Failure::permanent(format!(
+                    "method not found: the node at {url} does not provide {method} (JSON-RPC error {}: {}){}",
+                    payload.code,
+                    payload.message,
+                    if method.starts_with("debug_") { "; enable its debug namespace" } else { "" }
+                ))
+            },
             RpcError::ErrorResp(payload) if payload.code == HISTORY_PRUNED => Failure::permanent(format!(
                 "{}: the node at {url} no longer serves its history (EIP-4444; {method} error {}: {})",
                 subject("is pruned"),
@@ -147,7 +167,7 @@ impl Node {
             RpcError::ErrorResp(payload) => Failure {
                 message: format!("{method} failed at {url}: JSON-RPC error {}: {}", payload.code, payload.message),
                 transient: payload.is_retry_err(),
-                retry_after: None,
+                ..Failure::permanent(String::new())
             },
             RpcError::NullResp => {
                 Failure::permanent(format!("{}: {method} returned null ({url})", subject("not found")))
@@ -162,6 +182,7 @@ impl Node {
                         message: format!("{method}: HTTP status {} from {url}: {}", http.status, excerpt(&http.body)),
                         transient: transient_status(http.status),
                         retry_after: kind.retry_after(),
+                        method_not_found: false,
                     }
                 } else if let Some(tls) = find_tls_error(&kind) {
                     let reason = tls_reason(tls, &self.authority, &self.roots);

@@ -98,7 +98,7 @@ pub fn generate(
 }
 
 /// The senders of the block's transactions, or why one cannot be recovered.
-fn senders(block: &Block<TxEnvelope>) -> Result<Vec<Address>, String> {
+pub fn senders(block: &Block<TxEnvelope>) -> Result<Vec<Address>, String> {
     block
         .body
         .transactions
@@ -110,7 +110,7 @@ fn senders(block: &Block<TxEnvelope>) -> Result<Vec<Address>, String> {
 
 /// The block as the guest's executor takes it (no requests or access list: the executor does not
 /// read them).
-fn guest_block(block: &Block<TxEnvelope>) -> payload::Block {
+pub fn guest_block(block: &Block<TxEnvelope>) -> payload::Block {
     use alloy_eips::eip2718::Encodable2718;
     let transactions = block.body.transactions.clone();
     payload::Block {

@@ -57,6 +57,22 @@ pub fn trie_witness(leaves: &mut [(B256, Vec<u8>)], targets: &[B256]) -> TrieWit
     TrieWitness { root, nodes }
 }
 
+/// The root of the trie over `leaves` (as for [`trie_witness`]) and the proof of `key`: the nodes
+/// on its path from the root, root first, as `eth_getProof` (EIP-1186) lists them: each node that
+/// its parent references by hash (embedded nodes are inside their parent), down to the key's leaf
+/// or to the node that shows the key is absent.
+pub fn key_proof(leaves: &mut [(B256, Vec<u8>)], key: B256) -> (B256, Vec<Bytes>) {
+    leaves.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let (root, retained) = build(leaves, vec![Nibbles::unpack(key)]);
+    let nodes = retained
+        .into_nodes_sorted()
+        .into_iter()
+        .filter(|(path, node)| path.is_empty() || node.len() >= 32)
+        .map(|(_, node)| node)
+        .collect();
+    (root, nodes)
+}
+
 /// Runs the hash builder over sorted `leaves`, retaining the nodes whose path prefixes a target.
 fn build(leaves: &[(B256, Vec<u8>)], targets: Vec<Nibbles>) -> (B256, ProofNodes) {
     let mut builder = HashBuilder::default().with_proof_retainer(ProofRetainer::new(targets));

@@ -29,6 +29,20 @@ pub struct MemState {
     pub codes: HashMap<B256, Bytes>,
 }
 
+/// An account's EIP-1186 proof over a [`MemState`] (see [`MemState::account_proof`]).
+#[derive(Debug, Clone, Default)]
+pub struct AccountProof {
+    /// The account, `None` when it does not exist.
+    pub account: Option<Account>,
+    /// Its storage root.
+    pub storage_root: B256,
+    /// The account trie nodes on the path of keccak256(address), root first.
+    pub account_proof: Vec<Bytes>,
+    /// Each slot asked for: its index, its value (zero when absent), the storage trie nodes on
+    /// its path, root first (none for an empty storage trie).
+    pub storage_proofs: Vec<(U256, U256, Vec<Bytes>)>,
+}
+
 /// The trie nodes and codes of a witness.
 #[derive(Debug, Clone, Default)]
 pub struct StateWitness {
@@ -79,25 +93,15 @@ impl MemState {
                 .get(address)
                 .map(|slots| slots.iter().map(|slot| keccak256(B256::from(*slot))).collect())
                 .unwrap_or_default();
-            let storage_root = match self.storage.get(address) {
-                Some(slots) if !slots.is_empty() => {
-                    let mut storage_leaves: Vec<(B256, Vec<u8>)> = slots
-                        .iter()
-                        .map(|(slot, value)| (keccak256(B256::from(*slot)), alloy_rlp::encode(value)))
-                        .collect();
+            let storage_root = match self.storage_leaves(address) {
+                Some(mut storage_leaves) => {
                     let storage = proof::trie_witness(&mut storage_leaves, &targets);
                     nodes.extend(storage.nodes);
                     storage.root
                 }
-                _ => EMPTY_ROOT_HASH,
+                None => EMPTY_ROOT_HASH,
             };
-            let leaf = TrieAccount {
-                nonce: account.nonce,
-                balance: account.balance,
-                storage_root,
-                code_hash: account.code_hash,
-            };
-            leaves.push((keccak256(address), alloy_rlp::encode(leaf)));
+            leaves.push(account_leaf(address, account, storage_root));
         }
         let targets: Vec<B256> = touched.accounts.iter().map(keccak256).collect();
         let accounts = proof::trie_witness(&mut leaves, &targets);
@@ -112,6 +116,50 @@ impl MemState {
             .filter(|code| !code.is_empty())
             .collect();
         StateWitness { root: accounts.root, nodes, codes }
+    }
+
+    /// What `eth_getProof(address, slots)` answers over this state (EIP-1186): the account (if it
+    /// exists), its storage root, the account proof, and each slot's value and storage proof.
+    pub fn account_proof(&self, address: Address, slots: &[U256]) -> AccountProof {
+        let mut leaves: Vec<(B256, Vec<u8>)> = self
+            .accounts
+            .iter()
+            .map(|(a, account)| account_leaf(a, account, self.storage_root(a)))
+            .collect();
+        let (_, account_proof) = proof::key_proof(&mut leaves, keccak256(address));
+        let mut storage_leaves = self.storage_leaves(&address).unwrap_or_default();
+        let storage_proofs = slots
+            .iter()
+            .map(|slot| {
+                let value = self.storage.get(&address).and_then(|s| s.get(slot)).copied().unwrap_or_default();
+                let nodes = if storage_leaves.is_empty() {
+                    Vec::new()
+                } else {
+                    proof::key_proof(&mut storage_leaves, keccak256(B256::from(*slot))).1
+                };
+                (*slot, value, nodes)
+            })
+            .collect();
+        AccountProof {
+            account: self.accounts.get(&address).copied(),
+            storage_root: self.storage_root(&address),
+            account_proof,
+            storage_proofs,
+        }
+    }
+
+    /// The storage root of `address` (the empty-trie root for no storage or no account).
+    fn storage_root(&self, address: &Address) -> B256 {
+        match self.storage_leaves(address) {
+            Some(mut leaves) => proof::trie_witness(&mut leaves, &[]).root,
+            None => EMPTY_ROOT_HASH,
+        }
+    }
+
+    /// The storage trie's leaves of `address` (hashed slot, RLP value), `None` without storage.
+    fn storage_leaves(&self, address: &Address) -> Option<Vec<(B256, Vec<u8>)>> {
+        let slots = self.storage.get(address).filter(|slots| !slots.is_empty())?;
+        Some(slots.iter().map(|(slot, value)| (keccak256(B256::from(*slot)), alloy_rlp::encode(value))).collect())
     }
 
     /// Applies a block's merged changes (revm's bundle, as the block executor leaves it).
@@ -157,4 +205,10 @@ impl MemState {
             }
         }
     }
+}
+
+/// The account trie leaf of `address`: keccak256(address) → RLP(nonce, balance, storage root, code hash).
+fn account_leaf(address: &Address, account: &Account, storage_root: B256) -> (B256, Vec<u8>) {
+    let leaf = TrieAccount { nonce: account.nonce, balance: account.balance, storage_root, code_hash: account.code_hash };
+    (keccak256(address), alloy_rlp::encode(leaf))
 }

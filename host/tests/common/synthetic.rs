@@ -1,0 +1,147 @@
+//! A two-block Cancun chain made for deletions whose collapse needs a node no read proves: two
+//! contracts each clear one storage slot (`SSTORE(k, 0)`) and read nothing else.
+//!
+//! - In the first, the slot shares the root branch of its storage trie with one other slot's
+//!   leaf: deleting it collapses the branch into that leaf, which the proofs of the block's reads
+//!   do not hold, but the post-state proof of the deleted slot shows (its leaf with one more nibble).
+//! - In the second, the other slots sit below a branch under the root: the root collapses into an
+//!   extension to that branch, unchanged, so neither the reads' proofs nor the post-state proof
+//!   hold it; only the proof of another key under its path does.
+
+#![allow(dead_code)]
+
+use super::chain::Chain;
+use alloy_consensus::{
+    BlockBody, EMPTY_OMMER_ROOT_HASH, Header, SignableTransaction, TxEip1559, TxEnvelope, TxReceipt, proofs,
+};
+use alloy_eips::eip1559::BaseFeeParams;
+use alloy_primitives::{Address, B256, Bloom, Bytes, TxKind, U256, keccak256};
+use alloy_trie::EMPTY_ROOT_HASH;
+use k256::ecdsa::SigningKey;
+use std::collections::HashMap;
+use zkevm_guest::ChainSpec;
+use zkevm_host::witness_gen::{
+    self,
+    recorder::{Recorder, Touched},
+    state::MemState,
+};
+use zkevm_io_abi::Fork;
+
+/// The contract whose slot's sibling is a leaf.
+pub const LEAF_SIBLING: Address = Address::repeat_byte(0xc1);
+/// The contract whose slot's sibling is a branch.
+pub const BRANCH_SIBLING: Address = Address::repeat_byte(0xc2);
+/// The slot both contracts clear.
+pub const CLEARED: u64 = 1;
+
+/// The first nibble of slot `i`'s trie key.
+fn first_nibble(i: u64) -> u8 {
+    keccak256(B256::from(U256::from(i))).0[0] >> 4
+}
+
+/// Slots other than [`CLEARED`] whose trie keys start with a nibble other than its: one for the
+/// leaf case, then two sharing their first nibble (and differing in the second) for the branch case.
+fn other_slots() -> (u64, u64, u64) {
+    let cleared = first_nibble(CLEARED);
+    let leaf = (2..).find(|i| first_nibble(*i) != cleared).expect("a slot");
+    let pair = (2u64..)
+        .flat_map(|a| (a + 1..a + 64).map(move |b| (a, b)))
+        .find(|(a, b)| {
+            let (ka, kb) = (keccak256(B256::from(U256::from(*a))), keccak256(B256::from(U256::from(*b))));
+            ka.0[0] >> 4 == kb.0[0] >> 4 && ka.0[0] >> 4 != cleared && ka.0[0] & 0xf != kb.0[0] & 0xf
+        })
+        .expect("a pair");
+    (leaf, pair.0, pair.1)
+}
+
+/// `SSTORE(CLEARED, 0); STOP`.
+fn clearing_code() -> Bytes {
+    Bytes::from(vec![0x60, 0x00, 0x60, CLEARED as u8, 0x55, 0x00])
+}
+
+/// The chain: genesis and one block with the two clearing transactions.
+pub fn deleting_chain() -> Chain {
+    let key = SigningKey::from_slice(&[0x42; 32]).expect("key");
+    let sender = Address::from_public_key(key.verifying_key());
+    let (leaf, pair_a, pair_b) = other_slots();
+    let mut state = MemState::default();
+    state.insert_account(sender, 0, U256::from(10u128.pow(18)), Bytes::new(), []);
+    let one = U256::from(1);
+    state.insert_account(LEAF_SIBLING, 1, U256::ZERO, clearing_code(), [(U256::from(CLEARED), one), (U256::from(leaf), one)]);
+    state.insert_account(
+        BRANCH_SIBLING,
+        1,
+        U256::ZERO,
+        clearing_code(),
+        [(U256::from(CLEARED), one), (U256::from(pair_a), one), (U256::from(pair_b), one)],
+    );
+    let genesis = Header {
+        gas_limit: 30_000_000,
+        base_fee_per_gas: Some(1_000_000_000),
+        state_root: state.state_root(),
+        ommers_hash: EMPTY_OMMER_ROOT_HASH,
+        transactions_root: EMPTY_ROOT_HASH,
+        receipts_root: EMPTY_ROOT_HASH,
+        withdrawals_root: Some(EMPTY_ROOT_HASH),
+        blob_gas_used: Some(0),
+        excess_blob_gas: Some(0),
+        parent_beacon_block_root: Some(B256::ZERO),
+        ..Header::default()
+    };
+    let transactions: Vec<TxEnvelope> =
+        [LEAF_SIBLING, BRANCH_SIBLING].iter().enumerate().map(|(nonce, to)| sign(&key, nonce as u64, *to)).collect();
+    let mut header = Header {
+        parent_hash: genesis.hash_slow(),
+        number: 1,
+        timestamp: 12,
+        beneficiary: Address::repeat_byte(0xfe),
+        gas_limit: genesis.gas_limit,
+        base_fee_per_gas: genesis.next_block_base_fee(BaseFeeParams::ethereum()),
+        transactions_root: proofs::calculate_transaction_root(&transactions),
+        parent_beacon_block_root: Some(B256::repeat_byte(1)),
+        ..genesis.clone()
+    };
+    header.state_root = B256::ZERO;
+    let spec = ChainSpec::for_fork(1, Fork::Cancun).expect("mainnet rules");
+    let body = BlockBody { transactions, ommers: Vec::new(), withdrawals: Some(Default::default()) };
+    let mut block = alloy_consensus::Block { header, body };
+    seal_execution(&mut block, &state, &spec);
+    let genesis = alloy_consensus::Block {
+        header: genesis,
+        body: BlockBody { transactions: Vec::new(), ommers: Vec::new(), withdrawals: Some(Default::default()) },
+    };
+    Chain::build(1, &spec, genesis, state, vec![block]).expect("the chain builds")
+}
+
+/// An EIP-1559 call of `to` from `key`'s account.
+fn sign(key: &SigningKey, nonce: u64, to: Address) -> TxEnvelope {
+    let tx = TxEip1559 {
+        chain_id: 1,
+        nonce,
+        gas_limit: 100_000,
+        max_fee_per_gas: 2_000_000_000,
+        max_priority_fee_per_gas: 1,
+        to: TxKind::Call(to),
+        ..TxEip1559::default()
+    };
+    let (signature, recovery) = key.sign_prehash_recoverable(tx.signature_hash().as_slice()).expect("signs");
+    TxEnvelope::Eip1559(tx.into_signed(alloy_primitives::Signature::from((signature, recovery))))
+}
+
+/// Executes `block` over `state` and writes what execution commits into its header: gas used,
+/// receipts root, logs bloom and state root.
+fn seal_execution(block: &mut alloy_consensus::Block<TxEnvelope>, state: &MemState, spec: &ChainSpec) {
+    let senders = witness_gen::senders(block).expect("senders");
+    let hashes = HashMap::new();
+    let mut touched = Touched::default();
+    let db = Recorder::new(state, &hashes, &mut touched);
+    let mut execution =
+        zkevm_guest::execute::execute(&witness_gen::guest_block(block), &senders, spec, db).expect("executes");
+    let receipts = &execution.result.receipts;
+    block.header.gas_used = execution.result.gas_used;
+    block.header.receipts_root = proofs::calculate_receipt_root(receipts);
+    block.header.logs_bloom = receipts.iter().fold(Bloom::ZERO, |acc, r| acc | r.bloom());
+    let mut after = state.clone();
+    after.apply(&execution.state.take_bundle());
+    block.header.state_root = after.state_root();
+}
