@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod files;
 pub mod inputs;
 pub mod native;
+pub mod profile;
 pub mod proof_file;
 pub mod prove;
 pub mod prover_settings;

@@ -143,6 +143,32 @@ enum Command {
         /// One input file, as for `validate`.
         input: PathBuf,
     },
+    /// Profile the guest under SP1: cycles per function, as a flamegraph SVG, folded stacks, the
+    /// Gecko trace (for the Firefox profiler) and tables of the top functions by self and total
+    /// cycles.
+    Profile {
+        /// The zkVM (only `sp1` has a profiler).
+        #[arg(long, value_enum)]
+        zkvm: Zkvm,
+        /// The guest ELF [default: target/elf/zkevm-sp1.elf].
+        #[arg(long)]
+        elf: Option<PathBuf>,
+        /// Every how many cycles the call stack is sampled (each sample counts for that many).
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+        sample_rate: u64,
+        /// How many functions each table lists.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// The directory for the trace, the folded stacks and the SVG (created if missing; files
+        /// already there are never overwritten) [default: target/profile].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Which block, when the INPUT holds several: its 0-based position, as `validate` lists them.
+        #[arg(long)]
+        block_index: Option<usize>,
+        /// One input file, as for `validate`.
+        input: PathBuf,
+    },
     /// Verify a proof file against the guest ELF and print the committed result.
     Verify {
         /// The guest ELF [default: target/elf/zkevm-sp1.elf].
@@ -254,6 +280,9 @@ fn main() -> ExitCode {
             prove(zkvm, elf, mode, block_index, &out, prover_settings, &input)
         }
         Command::Verify { elf, file } => verify(elf, &file),
+        Command::Profile { zkvm, elf, sample_rate, top, out, block_index, input } => {
+            profile(zkvm, elf, sample_rate, top, out, block_index, &input)
+        }
         Command::Fetch { rpc_url, block, from, to, blocks, out, timeout, retries, witness, fork } => {
             fetch::Plan::new(block, from, to, blocks, out).and_then(|plan| {
                 let options = fetch::Options { timeout: Duration::from_secs(timeout), retries, witness, fork };
@@ -355,6 +384,59 @@ fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, raw: bool, json: bool) -
     run(Zkvm::Sp1, elf, &paths, raw, json)
 }
 
+/// The one block of `input` the guest ELF is to run: the only one, or the `block_index`-th.
+///
+/// Errors: several blocks and no index, an index out of range, a v0.3.3 input (the ELF reads only
+/// the current format).
+fn one_case(input: &Path, block_index: Option<usize>) -> Result<inputs::BlockCase> {
+    let mut cases = inputs::load(&[input.to_path_buf()])?;
+    let n = cases.len();
+    let case = match block_index {
+        None if n == 1 => cases.remove(0),
+        None => anyhow::bail!("{}: holds {n} blocks; choose one with --block-index 0..{}", input.display(), n.max(1) - 1),
+        Some(i) if i < n => cases.swap_remove(i),
+        Some(i) => anyhow::bail!("{}: --block-index {i} is out of range: the file holds {n} blocks", input.display()),
+    };
+    if case.format == WireFormat::LegacyV0_3_3 {
+        anyhow::bail!("{}: a tests-zkevm@v0.3.3 input: the guest ELF reads only the current format", case.source);
+    }
+    Ok(case)
+}
+
+fn profile(
+    zkvm: Zkvm,
+    elf: Option<PathBuf>,
+    sample_rate: u64,
+    top: usize,
+    out: Option<PathBuf>,
+    block_index: Option<usize>,
+    input: &Path,
+) -> Result<ExitCode> {
+    if zkvm != Zkvm::Sp1 {
+        anyhow::bail!("{} has no profiler: profile with --zkvm sp1", zkvm.name());
+    }
+    let case = one_case(input, block_index)?;
+    let elf = elf.unwrap_or_else(|| elf_build::default_elf("sp1"));
+    let dir = out.unwrap_or_else(|| elf_build::workspace_root().join("target").join("profile"));
+    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    let stem: String = case.name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    let [trace, folded, svg] = zkevm_host::profile::output_paths(&dir, &format!("{stem}-sp1"));
+    for path in [&trace, &folded, &svg] {
+        if path.exists() {
+            anyhow::bail!("{}: already exists, not overwriting it (remove it or choose --out)", path.display());
+        }
+    }
+    let profile = zkevm_host::profile::profile_sp1(&elf, &case.input, sample_rate, &trace)?;
+    std::fs::write(&folded, profile.folded_text()).with_context(|| format!("{}: cannot write", folded.display()))?;
+    let title = format!("{} under SP1 ({} cycles, one sample per {sample_rate})", case.name, profile.cycles);
+    std::fs::write(&svg, profile.flamegraph(&title)?).with_context(|| format!("{}: cannot write", svg.display()))?;
+    println!("{}", profile.table(top));
+    println!("flamegraph: {}
+folded stacks: {}
+Gecko trace (Firefox profiler): {}", svg.display(), folded.display(), trace.display());
+    Ok(ExitCode::SUCCESS)
+}
+
 fn prove(
     zkvm: Zkvm,
     elf: Option<PathBuf>,
@@ -367,18 +449,8 @@ fn prove(
     if zkvm != Zkvm::Sp1 {
         anyhow::bail!("{} cannot prove: only --zkvm sp1 has a prover", zkvm.name());
     }
-    let cases = inputs::load(&[input.to_path_buf()])?;
-    let case = match (block_index, cases.len()) {
-        (None, 1) => &cases[0],
-        (None, n) => anyhow::bail!("{}: holds {n} blocks; choose one with --block-index 0..{}", input.display(), n.max(1) - 1),
-        (Some(i), n) => cases
-            .get(i)
-            .with_context(|| format!("{}: --block-index {i} is out of range: the file holds {n} blocks", input.display()))?,
-    };
+    let case = &one_case(input, block_index)?;
     let elf = elf.unwrap_or_else(|| elf_build::default_elf("sp1"));
-    if case.format == WireFormat::LegacyV0_3_3 {
-        anyhow::bail!("{}: a tests-zkevm@v0.3.3 input: the guest ELF reads only the current format", case.source);
-    }
     let native = native::validate(case);
     println!("block: {}", case.source);
     println!("native verdict: {}", if native::verdict(&native.output) == Some(true) { "valid" } else { "invalid" });

@@ -230,3 +230,44 @@ fn static_build_lock<T>(f: impl FnOnce() -> T) -> T {
     f()
 }
 static BUILD_LOCK: Mutex<()> = Mutex::new(());
+
+/// `zkevm profile --zkvm sp1` on the one-transaction v21 pair: the tables account for the run's
+/// cycles (to within one sample), the validation is on the stacks, and the three files are written and
+/// never overwritten.
+#[test]
+#[ignore = "needs the SP1 guest ELF (built on demand); CI runs it with --ignored"]
+fn profile_writes_a_flamegraph_and_tables() {
+    let dir = scratch("profile");
+    let sar00 = fixture("eest-v21/sar00.json.gz");
+    let profile = || {
+        zkevm()
+            .args(["profile", "--zkvm", "sp1", "--sample-rate", "100", "--top", "5", "--elf"])
+            .arg(elf(Zkvm::Sp1))
+            .arg("--out")
+            .arg(&dir)
+            .arg(&sar00)
+            .output()
+            .expect("runs")
+    };
+    let out = profile();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    let sampled: u64 = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("sampled cycles: "))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("sampled cycles line");
+    let run = zkevm().args(["run", "--zkvm", "sp1", "--json", "--elf"]).arg(elf(Zkvm::Sp1)).arg(&sar00).output().expect("runs");
+    let line = String::from_utf8_lossy(&run.stdout).lines().next().map(str::to_string).expect("one report line");
+    let report: serde_json::Value = serde_json::from_str(&line).expect("JSON");
+    let cycles = report["cycles"].as_u64().expect("cycles");
+    assert!(sampled.abs_diff(cycles) <= 100, "sampled {sampled}, ran {cycles}");
+    assert!(stdout.contains("zkevm_guest::validate_stateless_input_with_spec"), "{stdout}");
+    for ext in ["svg", "folded", "gecko.json"] {
+        let file = dir.join(format!("sar00_t0_b0-sp1.{ext}"));
+        assert!(std::fs::metadata(&file).is_ok_and(|m| m.len() > 0), "{}", file.display());
+    }
+    let again = profile();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists, not overwriting it"));
+}
