@@ -161,7 +161,9 @@ fn validate_stages(
     consensus::check_header_against_parent(&block.header, &parent, spec)?;
     consensus::check_blobs(&block, spec)?;
     consensus::check_block_size(&block, spec)?;
+    on_stage(Stage::Senders);
     let senders = senders::senders(&block.transactions)?;
+    on_stage(Stage::Execution);
     let mut execution = execute::execute(&block, &senders, spec, db)?;
     consensus::check_execution(&block, &execution)?;
     if spec.is_prague_active_at_timestamp(block.header.timestamp) {

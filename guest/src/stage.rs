@@ -13,9 +13,11 @@ pub enum Stage {
     /// hashed into the node database. (Trie paths are then resolved lazily, during execution.)
     Witness,
     /// The payload rebuilt as a block (transactions decoded, block hash checked), header rules,
-    /// senders, execution with revm, and the block's commitments (gas, receipts, bloom,
-    /// requests, block access list).
+    /// execution with revm, and the block's commitments (gas, receipts, bloom, requests, block
+    /// access list); interrupted by [`Stage::Senders`], whose cycles are counted apart.
     Execution,
+    /// Every transaction's sender recovered from its signature (secp256k1 public-key recovery).
+    Senders,
     /// The post-state root: every change written into the sparse tries, then hashed.
     PostState,
     /// The committed result: the request's SSZ `hash_tree_root` and the encoded output.
@@ -24,14 +26,17 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in order.
-    pub const ALL: [Stage; 5] = [Stage::Decode, Stage::Witness, Stage::Execution, Stage::PostState, Stage::Output];
+    pub const ALL: [Stage; 6] =
+        [Stage::Decode, Stage::Witness, Stage::Senders, Stage::Execution, Stage::PostState, Stage::Output];
 
-    /// The stage's name, as hosts print it: `decode`, `witness`, `execution`, `post_state`, `output`.
+    /// The stage's name, as hosts print it: `decode`, `witness`, `senders`, `execution`,
+    /// `post_state`, `output`.
     pub fn name(self) -> &'static str {
         match self {
             Stage::Decode => "decode",
             Stage::Witness => "witness",
             Stage::Execution => "execution",
+            Stage::Senders => "senders",
             Stage::PostState => "post_state",
             Stage::Output => "output",
         }

@@ -342,6 +342,18 @@ fn build(platform: &str, out: Option<PathBuf>) -> Result<ExitCode> {
 /// Runs every block under `zkvm`; the report's verdict and output come from the zkVM, the state
 /// root (and the reason when invalid) from a native run of the same input alongside.
 fn run(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], raw: bool, json: bool) -> Result<ExitCode> {
+    let reports = run_reports(zkvm, elf, paths, raw)?;
+    report::print(&reports, json);
+    Ok(exit_code(&reports))
+}
+
+/// 0 when every block's zkVM output matched the native one, else 1.
+fn exit_code(reports: &[BlockReport]) -> ExitCode {
+    if reports.iter().all(|r| r.matches) { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// Runs every block of `paths` under `zkvm`, each compared with its native output.
+fn run_reports(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], raw: bool) -> Result<Vec<BlockReport>> {
     let cases = load_cases(paths, raw)?;
     let elf = elf.unwrap_or_else(|| elf_build::default_elf(zkvm.name()));
     let runner = Runner::new(zkvm, &elf)?;
@@ -365,9 +377,7 @@ fn run(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], raw: bool, json: boo
         }
         reports.push(report);
     }
-    report::print(&reports, json);
-    let all_match = reports.iter().all(|r| r.matches);
-    Ok(if all_match { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(reports)
 }
 
 fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, raw: bool, json: bool) -> Result<ExitCode> {
@@ -381,7 +391,12 @@ fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, raw: bool, json: bool) -
         found.sort();
         paths = found;
     }
-    run(Zkvm::Sp1, elf, &paths, raw, json)
+    let reports = run_reports(Zkvm::Sp1, elf, &paths, raw)?;
+    report::print(&reports, json);
+    if !json {
+        println!("{}", report::bench_summary(&reports));
+    }
+    Ok(exit_code(&reports))
 }
 
 /// The one block of `input` the guest ELF is to run: the only one, or the `block_index`-th.

@@ -9,7 +9,7 @@ use zkevm_guest::{Validated, ValidationError};
 use crate::native::verdict as output_verdict;
 
 /// The outcome of validating one block.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct BlockReport {
     /// Where the block came from.
     pub source: String,
@@ -128,8 +128,8 @@ impl BlockReport {
         self
     }
 
-    /// Each stage's share of the cycles in percent, in stage order, as `d/w/e/p/o`
-    /// (decode/witness/execution/post_state/output), or `-` without stage cycles.
+    /// Each stage's share of the cycles in percent, in stage order, as `d/w/s/e/p/o`
+    /// (decode/witness/senders/execution/post_state/output), or `-` without stage cycles.
     pub fn stage_shares(&self) -> String {
         let (Some(stages), Some(total)) = (&self.stage_cycles, self.cycles.filter(|c| *c > 0)) else {
             return "-".into();
@@ -147,6 +147,44 @@ impl BlockReport {
         self.matches = false;
         self.error = Some(why);
         self
+    }
+}
+
+/// The lines `zkevm bench` prints under its table: the median, minimum and maximum cycles per gas
+/// over the blocks that have them, and the median cycles of one sender recovery (the `senders`
+/// stage of a block divided by its transactions, over blocks with transactions).
+pub fn bench_summary(reports: &[BlockReport]) -> String {
+    let mut per_gas: Vec<f64> = reports.iter().filter_map(|r| r.cycles_per_gas).collect();
+    let mut per_sender: Vec<f64> = reports
+        .iter()
+        .filter_map(|r| {
+            let txs = r.txs.filter(|t| *t > 0)?;
+            Some(*r.stage_cycles.as_ref()?.get("senders")? as f64 / txs as f64)
+        })
+        .collect();
+    let mut out = match median(&mut per_gas) {
+        Some(m) => format!(
+            "cycles/gas over {} blocks: median {m:.1}, min {:.1}, max {:.1}",
+            per_gas.len(),
+            per_gas[0],
+            per_gas[per_gas.len() - 1]
+        ),
+        None => "cycles/gas: no block with cycles and gas".to_string(),
+    };
+    if let Some(m) = median(&mut per_sender) {
+        out += &format!("\nsender recovery: median {m:.0} cycles per transaction over {} blocks", per_sender.len());
+    }
+    out
+}
+
+/// The median of `values` (sorted in place; the mean of the middle two for an even count).
+fn median(values: &mut [f64]) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
     }
 }
 
@@ -168,7 +206,7 @@ pub fn print(reports: &[BlockReport], json: bool) {
     }
     let zkvm = reports.iter().any(|r| r.cycles.is_some() || r.heap_peak_bytes.is_some());
     let zkvm_header = if zkvm {
-        format!(" {:>14} {:>8} {:>9} {:>18}", "cycles", "cyc/gas", "heap MiB", "stages % d/w/e/p/o")
+        format!(" {:>14} {:>8} {:>9} {:>18}", "cycles", "cyc/gas", "heap MiB", "stages % d/w/s/e/p/o")
     } else {
         String::new()
     };
@@ -217,5 +255,27 @@ fn verdict(valid: Option<bool>) -> &'static str {
         Some(true) => "valid",
         Some(false) => "invalid",
         None => "-",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bench_summary_medians() {
+        let block = |per_gas: f64, txs: usize, senders: u64| BlockReport {
+            cycles_per_gas: Some(per_gas),
+            txs: Some(txs),
+            stage_cycles: Some(BTreeMap::from([("senders".to_string(), senders)])),
+            ..BlockReport::default()
+        };
+        let reports = [block(18.0, 10, 400_000), block(14.0, 0, 0), block(20.0, 4, 120_000), block(15.0, 2, 80_000)];
+        let summary = bench_summary(&reports);
+        assert!(summary.contains("over 4 blocks: median 16.5, min 14.0, max 20.0"), "{summary}");
+        assert!(summary.contains("median 40000 cycles per transaction over 3 blocks"), "{summary}");
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut []), None);
+        assert!(bench_summary(&[]).contains("no block"));
     }
 }
