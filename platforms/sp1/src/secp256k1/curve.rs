@@ -11,7 +11,9 @@
 //! point of order 2). [`add_assign`] and [`double_assign`] take care of those cases here; the
 //! software stand-ins assert the preconditions, so a host test would catch a violation.
 
-use super::arith::{P, P_MINUS_2, U256, add_mod, inv_mod, mul_mod, sub_mod};
+use super::arith::{P, U256, add_mod, mul_mod};
+#[cfg(not(target_arch = "riscv64"))]
+use super::arith::{P_MINUS_2, inv_mod, sub_mod};
 
 /// A finite point in SP1's layout: x then y, each four little-endian limbs (both `< p`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

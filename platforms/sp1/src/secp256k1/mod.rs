@@ -17,8 +17,6 @@ mod arith;
 mod curve;
 mod ecdsa;
 
-pub(crate) use ecdsa::{recover, verify};
-
 #[cfg(target_arch = "riscv64")]
 mod ffi {
     use zkvm_interface::sys::{
@@ -40,7 +38,7 @@ mod ffi {
     ) -> zkvm_status {
         // SAFETY: per this function's contract.
         let (msg, sig, output) = unsafe { (&*msg, &*sig, &mut *output) };
-        match super::recover(&msg.data, &sig.data, recid) {
+        match super::ecdsa::recover(&msg.data, &sig.data, recid) {
             Some(key) => {
                 output.data = key;
                 ZKVM_EOK
@@ -65,7 +63,7 @@ mod ffi {
         // SAFETY: per this function's contract.
         let (msg, sig, pubkey, verified) = unsafe { (&*msg, &*sig, &*pubkey, &mut *verified) };
         *verified = false;
-        match super::verify(&msg.data, &sig.data, &pubkey.data) {
+        match super::ecdsa::verify(&msg.data, &sig.data, &pubkey.data) {
             Some(ok) => {
                 *verified = ok;
                 ZKVM_EOK
@@ -124,3 +122,5 @@ pub(crate) mod test_rng {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod vectors;

@@ -4,9 +4,8 @@
 use super::{
     arith::{N, P, U256, from_be_bytes, neg_mod, sqrt_p, sub_mod, to_be_bytes},
     curve::{G, curve_rhs},
-    recover,
+    ecdsa::{recover, verify},
     test_rng::Rng,
-    verify,
 };
 use k256::{
     ProjectivePoint, Scalar,
