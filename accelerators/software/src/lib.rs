@@ -160,6 +160,8 @@ pub unsafe extern "C" fn zkvm_ripemd160(
 ///
 /// # Safety
 /// All pointers valid (inputs readable, `verified` writable).
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its secp256k1 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_secp256k1_verify(
     msg: *const zkvm_secp256k1_hash,
@@ -187,6 +189,8 @@ pub unsafe extern "C" fn zkvm_secp256k1_verify(
 ///
 /// # Safety
 /// All pointers valid (inputs readable, `output` writable).
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its secp256k1 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_secp256k1_ecrecover(
     msg: *const zkvm_secp256k1_hash,

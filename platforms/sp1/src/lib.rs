@@ -19,16 +19,21 @@
 //!
 //! Accelerators: `zkvm_keccak256` runs the Keccak sponge here with every permutation on SP1's
 //! `KECCAK_PERMUTE` precompile (`keccak.rs`), `zkvm_sha256` on its `SHA_EXTEND` and
-//! `SHA_COMPRESS` precompiles (`sha256.rs`); the other 17 `zkvm_*` functions link the software
-//! crate.
+//! `SHA_COMPRESS` precompiles (`sha256.rs`), `zkvm_secp256k1_ecrecover` and
+//! `zkvm_secp256k1_verify` on `SECP256K1_ADD`, `SECP256K1_DOUBLE` and `UINT256_MUL`
+//! (`secp256k1/`); the other 15 `zkvm_*` functions link the software crate.
 //!
 //! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
-//! padding, tested on the host) and nothing is exported.
+//! padding, the secp256k1 arithmetic with software stand-ins for the precompiles, tested on the
+//! host) and nothing is exported.
 
 #![no_std]
 
-// The `zkvm_*` symbols other than keccak256 and sha256 (whose software definitions are weak in
-// guest ELFs).
+#[cfg(test)]
+extern crate std;
+
+// The `zkvm_*` symbols other than keccak256, sha256 and the two secp256k1 ones (whose software
+// definitions are weak in guest ELFs).
 use zkvm_accelerators_software as _;
 
 #[cfg(target_arch = "riscv64")]
@@ -36,6 +41,10 @@ mod keccak;
 // The padding is target-independent (tested on the host); the precompile calls are RISC-V only.
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
 mod sha256;
+// The arithmetic is target-independent (tested on the host with software stand-ins for the
+// precompiles); the exported functions are RISC-V only.
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod secp256k1;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: u32 = 134;

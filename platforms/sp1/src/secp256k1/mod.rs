@@ -1,0 +1,126 @@
+//! `zkvm_secp256k1_ecrecover` and `zkvm_secp256k1_verify` on SP1's precompiles: point addition
+//! and doubling on `SECP256K1_ADD` / `SECP256K1_DOUBLE`, products modulo p and n on
+//! `UINT256_MUL`; the rest (limb additions, the choice of formulas, the checks) in software here.
+//! All three precompiles have a prover chip in SP1 v6 (`Secp256k1AddAssign`,
+//! `Secp256k1DoubleAssign`, `Uint256MulMod`). `SECP256K1_DECOMPRESS` has none, so R's y is a
+//! square root computed and checked here instead.
+//!
+//! The results are those of the software accelerators (`zkvm-accelerators-software`, k256) on
+//! every input, status included; the host tests compare the two on random and edge-case inputs,
+//! with software stand-ins for the precompiles.
+//!
+//! - [`arith`]: 256-bit limbs, arithmetic mod p and mod n, inversion, square root mod p;
+//! - [`curve`]: points, complete addition over the precompiles, u1·G + u2·Q;
+//! - [`ecdsa`]: recovery and verification.
+
+mod arith;
+mod curve;
+mod ecdsa;
+
+#[cfg(target_arch = "riscv64")]
+mod ffi {
+    use zkvm_interface::sys::{
+        ZKVM_EFAIL, ZKVM_EOK, zkvm_secp256k1_hash, zkvm_secp256k1_pubkey, zkvm_secp256k1_signature,
+        zkvm_status,
+    };
+
+    /// secp256k1 public-key recovery (see `c-headers/zkvm_accelerators.h`): `ZKVM_EFAIL` if
+    /// `recid > 1`, r or s is not in [1, n − 1], or no key recovers; a high s is accepted.
+    ///
+    /// # Safety
+    /// All pointers valid (inputs readable, `output` writable).
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_secp256k1_ecrecover(
+        msg: *const zkvm_secp256k1_hash,
+        sig: *const zkvm_secp256k1_signature,
+        recid: u8,
+        output: *mut zkvm_secp256k1_pubkey,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (msg, sig, output) = unsafe { (&*msg, &*sig, &mut *output) };
+        match super::ecdsa::recover(&msg.data, &sig.data, recid) {
+            Some(key) => {
+                output.data = key;
+                ZKVM_EOK
+            }
+            None => ZKVM_EFAIL,
+        }
+    }
+
+    /// secp256k1 ECDSA verification (see `c-headers/zkvm_accelerators.h`): `ZKVM_EFAIL` if the
+    /// key is not on the curve or r, s are not in [1, n − 1]; otherwise `ZKVM_EOK` with
+    /// `*verified` set (s and n − s verify alike).
+    ///
+    /// # Safety
+    /// All pointers valid (inputs readable, `verified` writable).
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_secp256k1_verify(
+        msg: *const zkvm_secp256k1_hash,
+        sig: *const zkvm_secp256k1_signature,
+        pubkey: *const zkvm_secp256k1_pubkey,
+        verified: *mut bool,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (msg, sig, pubkey, verified) = unsafe { (&*msg, &*sig, &*pubkey, &mut *verified) };
+        *verified = false;
+        match super::ecdsa::verify(&msg.data, &sig.data, &pubkey.data) {
+            Some(ok) => {
+                *verified = ok;
+                ZKVM_EOK
+            }
+            None => ZKVM_EFAIL,
+        }
+    }
+}
+
+/// A small deterministic generator (xorshift64*) for the random-input tests.
+#[cfg(test)]
+pub(crate) mod test_rng {
+    use super::arith::{U256, reduce_once};
+
+    pub(crate) struct Rng(pub(crate) u64);
+
+    impl Rng {
+        pub(crate) fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        /// A random 256-bit value; one in four has an all-ones or all-zeros limb pattern.
+        pub(crate) fn u256(&mut self) -> U256 {
+            let shape = self.next() % 8;
+            core::array::from_fn(|_| match shape {
+                0 => u64::MAX,
+                1 => 0,
+                _ => self.next(),
+            })
+        }
+
+        /// A random value below `m` (`m > 2^255`).
+        pub(crate) fn below(&mut self, m: &U256) -> U256 {
+            reduce_once(&self.u256(), m)
+        }
+
+        /// A random value in [1, m − 1].
+        pub(crate) fn nonzero_below(&mut self, m: &U256) -> U256 {
+            loop {
+                let k = self.below(m);
+                if k != [0; 4] {
+                    return k;
+                }
+            }
+        }
+
+        /// 32 random bytes.
+        pub(crate) fn bytes32(&mut self) -> [u8; 32] {
+            super::arith::to_be_bytes(&self.u256())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod vectors;
