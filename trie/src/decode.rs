@@ -1,8 +1,11 @@
 //! Decoding database nodes into in-memory nodes, with validation.
 //!
-//! alloy-trie's `TrieNode` decoder does the RLP work. On top of it, each node is checked against
-//! the position where it was reached (the number of key nibbles left), so that every in-memory
-//! node satisfies the invariants the operations rely on:
+//! The RLP is read in place (alloy-rlp's canonical headers), straight into in-memory nodes: a
+//! branch's sixteen children become hash references or embedded nodes without an intermediate
+//! node type, so nothing but a leaf's value is copied (this runs for every trie node a block
+//! touches, in the zkVM). The accepted encodings are exactly alloy-trie's `TrieNode` decoder's.
+//! Each node is also checked against the position where it was reached (the number of key nibbles
+//! left), so that every in-memory node satisfies the invariants the operations rely on:
 //! - a leaf's path has exactly the remaining length and its value is not empty;
 //! - an extension's path is non-empty and no longer than the remaining length;
 //! - a branch has at least one nibble left to consume and at least two children.
@@ -17,8 +20,8 @@ use crate::{
 };
 use alloc::boxed::Box;
 use alloy_primitives::B256;
-use alloy_rlp::{Decodable, EMPTY_STRING_CODE};
-use alloy_trie::nodes::{RlpNode, TrieNode};
+use alloy_rlp::{EMPTY_STRING_CODE, Header};
+use alloy_trie::{Nibbles, nodes::RlpNode};
 
 /// First byte of an RLP list.
 const LIST_CODE: u8 = 0xc0;
@@ -28,88 +31,125 @@ const HASH_REF_CODE: u8 = EMPTY_STRING_CODE + 32;
 /// Looks up and decodes the node `hash`, reached with `remaining` key nibbles left.
 pub(crate) fn resolve(db: &NodeDb<'_>, hash: B256, remaining: usize) -> Result<Node, TrieError> {
     let raw = db.get(&hash).ok_or(TrieError::MissingNode(hash))?;
-    let invalid = |reason| TrieError::InvalidNode { hash, reason };
-    let node = decode_exact(raw).map_err(invalid)?;
     // The parent references this node by hash; keeping exactly that reference means an unchanged
     // node is never re-encoded nor re-hashed.
-    convert(node, RlpNode::word_rlp(&hash), remaining).map_err(invalid)
+    decode(raw, RlpNode::word_rlp(&hash), remaining).map_err(|reason| TrieError::InvalidNode { hash, reason })
 }
 
-/// Decodes one node that must span all of `raw`.
-fn decode_exact(raw: &[u8]) -> Result<TrieNode, &'static str> {
+/// Decodes the node that spans all of `raw`, whose parent reference is `rlp`.
+fn decode(raw: &[u8], rlp: RlpNode, remaining: usize) -> Result<Node, &'static str> {
     let mut buf = raw;
-    let node = TrieNode::decode(&mut buf).map_err(rlp_reason)?;
-    if !buf.is_empty() {
+    let header = Header::decode(&mut buf).map_err(rlp_reason)?;
+    // `Header::decode` checks that the buffer holds the payload.
+    let (payload, rest) = buf.split_at(header.payload_length);
+    if !rest.is_empty() {
         return Err("trailing bytes after the node");
     }
-    Ok(node)
-}
-
-/// Turns a decoded node into an in-memory node whose parent reference is `rlp`.
-fn convert(node: TrieNode, rlp: RlpNode, remaining: usize) -> Result<Node, &'static str> {
-    match node {
-        TrieNode::EmptyRoot => Err("empty node referenced as a child"),
-        TrieNode::Leaf(leaf) => {
-            if leaf.key.len() != remaining {
-                return Err("leaf path does not end at the key length");
-            }
-            if leaf.value.is_empty() {
-                return Err("leaf with an empty value");
-            }
-            Ok(Node::Leaf(Box::new(Leaf {
-                path: leaf.key,
-                value: leaf.value,
-                rlp: Some(rlp),
-            })))
-        }
-        TrieNode::Extension(ext) => {
-            if ext.key.is_empty() {
-                return Err("extension with an empty path");
-            }
-            let Some(below) = remaining.checked_sub(ext.key.len()) else {
-                return Err("extension path goes past the key length");
-            };
-            let child = child(ext.child, below)?;
-            Ok(Node::Extension(Box::new(Extension {
-                path: ext.key,
-                child,
-                rlp: Some(rlp),
-            })))
-        }
-        TrieNode::Branch(branch) => {
-            let Some(below) = remaining.checked_sub(1) else {
-                return Err("branch below the key length");
-            };
-            if branch.state_mask.count_bits() < 2 {
-                return Err("branch with fewer than two children");
-            }
-            let mut children: [Node; 16] = Default::default();
-            // `stack` holds the present children in nibble order; pair them with the mask bits.
-            let mut stack = branch.stack.into_iter();
-            for (nibble, slot) in (0u8..).zip(children.iter_mut()) {
-                if branch.state_mask.is_bit_set(nibble) {
-                    let reference = stack.next().ok_or("branch mask and children disagree")?;
-                    *slot = child(reference, below)?;
-                }
-            }
-            Ok(Node::Branch(Box::new(Branch {
-                children,
-                rlp: Some(rlp),
-            })))
-        }
+    if !header.list {
+        return Err(if payload.is_empty() { "empty node referenced as a child" } else { rlp_reason(alloy_rlp::Error::UnexpectedString) });
+    }
+    let mut items = [&[][..]; 17];
+    let count = split_items(payload, &mut items)?;
+    match count {
+        17 => branch(&items, rlp, remaining),
+        2 => leaf_or_extension(items[0], items[1], rlp, remaining),
+        _ => Err("invalid number of items in the list"),
     }
 }
 
-/// Decodes a child reference: a hash (left unresolved) or an embedded node (decoded now).
-fn child(reference: RlpNode, remaining: usize) -> Result<Node, &'static str> {
-    match reference.first() {
-        Some(&HASH_REF_CODE) if reference.len() == 33 => Ok(Node::Hash(
-            reference.as_hash().ok_or("malformed hash reference")?,
-        )),
+/// Splits a list payload into its items (each with its own header), at most `items.len()`.
+fn split_items<'a>(mut payload: &'a [u8], items: &mut [&'a [u8]; 17]) -> Result<usize, &'static str> {
+    let mut count = 0;
+    while !payload.is_empty() {
+        let start = payload;
+        let header = Header::decode(&mut payload).map_err(rlp_reason)?;
+        payload = &payload[header.payload_length..];
+        let slot = items.get_mut(count).ok_or("invalid number of items in the list")?;
+        *slot = &start[..start.len() - payload.len()];
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// A branch from its 17 items: sixteen children and an empty value.
+fn branch(items: &[&[u8]; 17], rlp: RlpNode, remaining: usize) -> Result<Node, &'static str> {
+    if items[16] != [EMPTY_STRING_CODE] {
+        return Err("branch node values are not supported");
+    }
+    let mut children: [Node; 16] = Default::default();
+    let mut present = 0;
+    let below = remaining.checked_sub(1);
+    for (slot, item) in children.iter_mut().zip(items) {
+        if *item == [EMPTY_STRING_CODE] {
+            continue;
+        }
+        let below = below.ok_or("branch below the key length")?;
+        *slot = child(item, below)?;
+        present += 1;
+    }
+    if below.is_none() {
+        return Err("branch below the key length");
+    }
+    if present < 2 {
+        return Err("branch with fewer than two children");
+    }
+    Ok(Node::Branch(Box::new(Branch { children, rlp: Some(rlp) })))
+}
+
+/// A leaf or an extension from its two items: the hex-prefix path and the value or child.
+fn leaf_or_extension(path: &[u8], second: &[u8], rlp: RlpNode, remaining: usize) -> Result<Node, &'static str> {
+    let mut path = path;
+    let encoded = Header::decode_bytes(&mut path, false).map_err(rlp_reason)?;
+    let (&first, rest) = encoded.split_first().ok_or("trie node key empty")?;
+    let (is_leaf, odd) = match first & 0xf0 {
+        0x00 => (false, false),
+        0x10 => (false, true),
+        0x20 => (true, false),
+        0x30 => (true, true),
+        _ => return Err("node is not extension or leaf"),
+    };
+    if rest.len() > 32 - usize::from(odd) {
+        return Err("trie node key too long");
+    }
+    let mut key = Nibbles::default();
+    if odd {
+        key.push(first & 0x0f);
+    }
+    key.extend(&Nibbles::unpack(rest));
+    if is_leaf {
+        let mut second = second;
+        let value = Header::decode_bytes(&mut second, false).map_err(rlp_reason)?;
+        if key.len() != remaining {
+            return Err("leaf path does not end at the key length");
+        }
+        if value.is_empty() {
+            return Err("leaf with an empty value");
+        }
+        return Ok(Node::Leaf(Box::new(Leaf { path: key, value: value.to_vec(), rlp: Some(rlp) })));
+    }
+    if second.len() > 33 {
+        return Err("RLP node too large");
+    }
+    if key.is_empty() {
+        return Err("extension with an empty path");
+    }
+    let below = remaining.checked_sub(key.len()).ok_or("extension path goes past the key length")?;
+    let child = child(second, below)?;
+    Ok(Node::Extension(Box::new(Extension { path: key, child, rlp: Some(rlp) })))
+}
+
+/// Decodes a child reference (one whole RLP item): a hash (left unresolved) or an embedded node
+/// (decoded now).
+fn child(item: &[u8], remaining: usize) -> Result<Node, &'static str> {
+    if item.len() > 33 {
+        return Err("RLP node too large");
+    }
+    match item.first() {
+        Some(&HASH_REF_CODE) if item.len() == 33 => Ok(Node::Hash(B256::from_slice(&item[1..]))),
         // Embedded nodes are, by the Yellow Paper's rule, exactly those shorter than 32 bytes.
-        Some(&first) if first >= LIST_CODE && reference.len() < 32 => {
-            let node = decode_exact(&reference)?;
-            convert(node, reference, remaining)
+        Some(&first) if first >= LIST_CODE && item.len() < 32 => {
+            let reference = RlpNode::from_raw(item).ok_or("RLP node too large")?;
+            decode(item, reference, remaining)
         }
         _ => Err("child is neither a hash nor an embedded node"),
     }
@@ -121,7 +161,7 @@ mod tests {
     use alloc::vec;
     use alloy_trie::{
         Nibbles, TrieMask,
-        nodes::{BranchNode, ExtensionNode, LeafNode},
+        nodes::{BranchNode, ExtensionNode, LeafNode, TrieNode},
     };
 
     fn db_with(node: &[u8]) -> (NodeDb<'_>, B256) {
@@ -209,5 +249,51 @@ mod tests {
             resolve(&db, B256::ZERO, 64),
             Err(TrieError::MissingNode(h)) if h == B256::ZERO
         ));
+    }
+
+    /// The in-place decoder accepts a byte string only if alloy-trie's `TrieNode` decoder does:
+    /// every one-byte change, deletion and insertion of some valid nodes (a branch with an embedded
+    /// leaf and a hash, a leaf, an extension) is decoded by both, at every depth.
+    #[test]
+    fn accepts_only_what_alloy_trie_decodes() {
+        use alloy_rlp::Decodable;
+        let leaf = alloy_rlp::encode(LeafNode::new(Nibbles::from_nibbles([5]), vec![1]));
+        let branch = alloy_rlp::encode(BranchNode::new(
+            vec![RlpNode::from_raw(&leaf).unwrap(), RlpNode::word_rlp(&B256::repeat_byte(7))],
+            TrieMask::new(0b1001),
+        ));
+        let long_leaf = alloy_rlp::encode(LeafNode::new(Nibbles::from_nibbles([1, 2, 3]), vec![9; 40]));
+        let ext = alloy_rlp::encode(ExtensionNode::new(Nibbles::from_nibbles([1, 2, 3]), RlpNode::word_rlp(&B256::ZERO)));
+        let mut checked = 0;
+        for valid in [branch, long_leaf, ext] {
+            let mut variants = vec![valid.clone()];
+            for i in 0..valid.len() {
+                for byte in [0x00, 0x01, 0x0f, 0x10, 0x20, 0x3f, 0x7f, 0x80, 0x81, 0xa0, 0xb8, 0xc0, 0xe0, 0xf8, 0xff] {
+                    let mut changed = valid.clone();
+                    changed[i] = byte;
+                    variants.push(changed);
+                    let mut inserted = valid.clone();
+                    inserted.insert(i, byte);
+                    variants.push(inserted);
+                }
+                let mut removed = valid.clone();
+                removed.remove(i);
+                variants.push(removed);
+                variants.push(valid[..i].to_vec());
+            }
+            for bytes in variants {
+                let alloy_ok = matches!(TrieNode::decode(&mut bytes.as_slice()), Ok(_)) && {
+                    let mut buf = bytes.as_slice();
+                    let _ = TrieNode::decode(&mut buf);
+                    buf.is_empty()
+                };
+                for remaining in [0, 1, 2, 3, 4, 64] {
+                    let ours = decode(&bytes, RlpNode::from_rlp(&bytes), remaining);
+                    assert!(alloy_ok || ours.is_err(), "{bytes:02x?} at {remaining}: accepted, alloy-trie rejects it");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 3000);
     }
 }
