@@ -55,6 +55,8 @@ mod bn254;
 mod modexp;
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
 mod uint256;
+#[cfg(test)]
+mod bn254_modexp_vectors;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: u32 = 134;
