@@ -50,7 +50,7 @@ fn record(out: &mut Vec<u8>, kind: u8, fail: bool, parts: [&[u8]; 3], expected: 
         out.extend_from_slice(part);
     }
     out.extend_from_slice(expected);
-    while (out.len() - start) % 8 != 0 {
+    while !(out.len() - start).is_multiple_of(8) {
         out.push(0);
     }
 }
