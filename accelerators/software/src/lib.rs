@@ -248,6 +248,8 @@ pub unsafe extern "C" fn zkvm_secp256r1_verify(
 /// # Safety
 /// Each input readable for its length (any pointer for length 0); `output` writable for
 /// `mod_len` bytes.
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its UINT256_MUL precompile.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_modexp(
     base: *const u8,
@@ -287,6 +289,8 @@ pub unsafe extern "C" fn zkvm_modexp(
 ///
 /// # Safety
 /// All pointers valid (inputs readable, `result` writable).
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its BN254 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bn254_g1_add(
     p1: *const zkvm_bn254_g1,
@@ -304,6 +308,8 @@ pub unsafe extern "C" fn zkvm_bn254_g1_add(
 ///
 /// # Safety
 /// All pointers valid (inputs readable, `result` writable).
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its BN254 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bn254_g1_mul(
     point: *const zkvm_bn254_g1,

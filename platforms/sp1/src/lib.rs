@@ -21,19 +21,21 @@
 //! `KECCAK_PERMUTE` precompile (`keccak.rs`), `zkvm_sha256` on its `SHA_EXTEND` and
 //! `SHA_COMPRESS` precompiles (`sha256.rs`), `zkvm_secp256k1_ecrecover` and
 //! `zkvm_secp256k1_verify` on `SECP256K1_ADD`, `SECP256K1_DOUBLE` and `UINT256_MUL`
-//! (`secp256k1/`); the other 15 `zkvm_*` functions link the software crate.
+//! (`secp256k1/`), `zkvm_bn254_g1_add` and `zkvm_bn254_g1_mul` on `BN254_ADD`, `BN254_DOUBLE`
+//! and `UINT256_MUL` (`bn254/`), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256
+//! (`modexp.rs`, software above); the other 12 `zkvm_*` functions link the software crate.
 //!
 //! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
-//! padding, the secp256k1 arithmetic with software stand-ins for the precompiles, tested on the
-//! host) and nothing is exported.
+//! padding, the secp256k1, BN254 and modexp arithmetic with software stand-ins for the
+//! precompiles, tested on the host) and nothing is exported.
 
 #![no_std]
 
 #[cfg(test)]
 extern crate std;
 
-// The `zkvm_*` symbols other than keccak256, sha256 and the two secp256k1 ones (whose software
-// definitions are weak in guest ELFs).
+// The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, modexp and the BN254
+// G1 addition and multiplication (whose software definitions are weak in guest ELFs).
 use zkvm_accelerators_software as _;
 
 // The sponge is target-independent (tested on the host); the precompile call is RISC-V only.
@@ -46,6 +48,16 @@ mod sha256;
 // precompiles); the exported functions are RISC-V only.
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
 mod secp256k1;
+// BN254 G1 (ecAdd, ecMul) and modexp: target-independent like secp256k1 (host tests with software
+// stand-ins for the precompiles); the exported functions are RISC-V only.
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod bn254;
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod modexp;
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod uint256;
+#[cfg(test)]
+mod bn254_modexp_vectors;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: u32 = 134;

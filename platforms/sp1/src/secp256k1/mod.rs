@@ -13,7 +13,7 @@
 //! - [`curve`]: points, complete addition over the precompiles, u1·G + u2·Q;
 //! - [`ecdsa`]: recovery and verification.
 
-mod arith;
+pub(crate) mod arith;
 mod curve;
 mod ecdsa;
 
