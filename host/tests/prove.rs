@@ -11,6 +11,8 @@
 //! settings: 9 min in all, of which 6 min proving, peak memory 14.1 GiB. `--nocapture` shows the
 //! prover's figures.)
 
+mod common;
+
 use std::{path::PathBuf, process::Command};
 #[cfg(feature = "prove")]
 use zkevm_host::proof_file::ProofFile;
@@ -195,6 +197,50 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     std::fs::write(&broken_elf, &broken).expect("write");
     let out = verify(&proof, &broken_elf);
     assert!(matches!(out.status.code(), Some(1) | Some(2)), "{:?}", out.status);
+}
+
+/// The synthetic block that calls ecAdd and ecMul computes 2G both ways (so a proof of it proves
+/// both precompile paths), and its input validates natively.
+#[test]
+fn the_bn254_block_computes_2g_both_ways() {
+    use alloy_primitives::U256;
+    let chain = common::synthetic::precompile_chain();
+    let block = &chain.blocks[1];
+    let slots = block.state.storage.get(&common::synthetic::BN254_CALLER).expect("the contract stored results");
+    let (add, mul) = (slots.get(&U256::ZERO), slots.get(&U256::from(1)));
+    // 2G = (0x030644e7…, …) on alt_bn128.
+    let two_g_x = U256::from_str_radix("030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3", 16).unwrap();
+    assert_eq!((add, mul), (Some(&two_g_x), Some(&two_g_x)));
+    let input = block.input.as_ref().expect("input");
+    assert!(zkevm_guest::validate_stateless_input(input, &mut |_| {}).is_ok());
+}
+
+/// Proves the block that calls ecAdd and ecMul (SP1's `BN254_ADD` / `BN254_DOUBLE` precompiles
+/// through the accelerators) and verifies the proof.
+#[cfg(feature = "prove")]
+#[test]
+#[ignore = "proves a block: minutes, ~15 GiB; run with --ignored (see the file's docs)"]
+fn proves_a_block_calling_the_bn254_precompiles() {
+    let chain = common::synthetic::precompile_chain();
+    let dir = scratch("bn254");
+    let input = dir.join("bn254.ssz");
+    std::fs::write(&input, chain.blocks[1].input.as_ref().expect("input").encode()).expect("write");
+    let proof = dir.join("bn254.proof");
+    let out = zkevm()
+        .args(["prove", "--zkvm", "sp1", "--mode", "core", "--elf"])
+        .arg(sp1_elf())
+        .arg("--out")
+        .arg(&proof)
+        .arg(&input)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    println!("{stdout}");
+    let ok = zkevm().arg("verify").arg("--elf").arg(sp1_elf()).arg(&proof).output().expect("runs");
+    let text = String::from_utf8_lossy(&ok.stdout);
+    assert_eq!(ok.status.code(), Some(0), "{text}\n{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(text.contains("valid:         true") && text.contains("(Cancun)"), "{text}");
 }
 
 /// Where `needle` last occurs in `haystack`.

@@ -59,13 +59,23 @@ fn clearing_code() -> Bytes {
     Bytes::from(vec![0x60, 0x00, 0x60, CLEARED as u8, 0x55, 0x00])
 }
 
+/// The sender of every synthetic transaction.
+fn sender_key() -> SigningKey {
+    SigningKey::from_slice(&[0x42; 32]).expect("key")
+}
+
+/// A state with the sender funded.
+fn funded_state() -> MemState {
+    let mut state = MemState::default();
+    let sender = Address::from_public_key(sender_key().verifying_key());
+    state.insert_account(sender, 0, U256::from(10u128.pow(18)), Bytes::new(), []);
+    state
+}
+
 /// The chain: genesis and one block with the two clearing transactions.
 pub fn deleting_chain() -> Chain {
-    let key = SigningKey::from_slice(&[0x42; 32]).expect("key");
-    let sender = Address::from_public_key(key.verifying_key());
     let (leaf, pair_a, pair_b) = other_slots();
-    let mut state = MemState::default();
-    state.insert_account(sender, 0, U256::from(10u128.pow(18)), Bytes::new(), []);
+    let mut state = funded_state();
     let one = U256::from(1);
     state.insert_account(LEAF_SIBLING, 1, U256::ZERO, clearing_code(), [(U256::from(CLEARED), one), (U256::from(leaf), one)]);
     state.insert_account(
@@ -75,6 +85,37 @@ pub fn deleting_chain() -> Chain {
         clearing_code(),
         [(U256::from(CLEARED), one), (U256::from(pair_a), one), (U256::from(pair_b), one)],
     );
+    one_block_chain(state, &[LEAF_SIBLING, BRANCH_SIBLING])
+}
+
+/// The contract of [`precompile_chain`].
+pub const BN254_CALLER: Address = Address::repeat_byte(0xb2);
+
+/// A chain whose one block calls the BN254 precompiles: a contract computes ecAdd(G, G) (0x06) and
+/// ecMul(G, 2) (0x07) for the generator G = (1, 2) and stores the x-coordinates of both results
+/// in slots 0 and 1 (equal, and not zero, when both calls succeed).
+pub fn precompile_chain() -> Chain {
+    #[rustfmt::skip]
+    let code = Bytes::from(vec![
+        // memory[0x00..0x80] = 1, 2, 1, 2: G and G.
+        0x60, 0x01, 0x60, 0x00, 0x52, 0x60, 0x02, 0x60, 0x20, 0x52,
+        0x60, 0x01, 0x60, 0x40, 0x52, 0x60, 0x02, 0x60, 0x60, 0x52,
+        // STATICCALL(gas, 0x06, 0x00, 0x80, 0x80, 0x40): ecAdd into memory[0x80..0xc0].
+        0x60, 0x40, 0x60, 0x80, 0x60, 0x80, 0x60, 0x00, 0x60, 0x06, 0x5a, 0xfa, 0x50,
+        // memory[0x40] = 2; STATICCALL(gas, 0x07, 0x00, 0x60, 0xc0, 0x40): ecMul into memory[0xc0..].
+        0x60, 0x02, 0x60, 0x40, 0x52,
+        0x60, 0x40, 0x60, 0xc0, 0x60, 0x60, 0x60, 0x00, 0x60, 0x07, 0x5a, 0xfa, 0x50,
+        // SSTORE(0, memory[0x80]); SSTORE(1, memory[0xc0]); STOP.
+        0x60, 0x80, 0x51, 0x60, 0x00, 0x55, 0x60, 0xc0, 0x51, 0x60, 0x01, 0x55, 0x00,
+    ]);
+    let mut state = funded_state();
+    state.insert_account(BN254_CALLER, 1, U256::ZERO, code, []);
+    one_block_chain(state, &[BN254_CALLER])
+}
+
+/// Genesis over `state` and one Cancun block calling each of `targets` in turn from the sender.
+fn one_block_chain(state: MemState, targets: &[Address]) -> Chain {
+    let key = sender_key();
     let genesis = Header {
         gas_limit: 30_000_000,
         base_fee_per_gas: Some(1_000_000_000),
@@ -89,8 +130,8 @@ pub fn deleting_chain() -> Chain {
         ..Header::default()
     };
     let transactions: Vec<TxEnvelope> =
-        [LEAF_SIBLING, BRANCH_SIBLING].iter().enumerate().map(|(nonce, to)| sign(&key, nonce as u64, *to)).collect();
-    let mut header = Header {
+        targets.iter().enumerate().map(|(nonce, to)| sign(&key, nonce as u64, *to)).collect();
+    let header = Header {
         parent_hash: genesis.hash_slow(),
         number: 1,
         timestamp: 12,
@@ -101,7 +142,6 @@ pub fn deleting_chain() -> Chain {
         parent_beacon_block_root: Some(B256::repeat_byte(1)),
         ..genesis.clone()
     };
-    header.state_root = B256::ZERO;
     let spec = ChainSpec::for_fork(1, Fork::Cancun).expect("mainnet rules");
     let body = BlockBody { transactions, ommers: Vec::new(), withdrawals: Some(Default::default()) };
     let mut block = alloy_consensus::Block { header, body };
