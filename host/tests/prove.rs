@@ -199,18 +199,19 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     assert!(matches!(out.status.code(), Some(1) | Some(2)), "{:?}", out.status);
 }
 
-/// The synthetic block that calls ecAdd and ecMul computes 2G both ways (so a proof of it proves
-/// both precompile paths), and its input validates natively.
+/// The synthetic block that calls ecAdd and ecMul computes 2G and 3G (so a proof of it proves both
+/// precompiles, doubling and addition), and its input validates natively.
 #[test]
-fn the_bn254_block_computes_2g_both_ways() {
+fn the_bn254_block_computes_2g_and_3g() {
     use alloy_primitives::U256;
     let chain = common::synthetic::precompile_chain();
     let block = &chain.blocks[1];
     let slots = block.state.storage.get(&common::synthetic::BN254_CALLER).expect("the contract stored results");
     let (add, mul) = (slots.get(&U256::ZERO), slots.get(&U256::from(1)));
-    // 2G = (0x030644e7…, …) on alt_bn128.
+    // The x-coordinates of 2G and 3G on alt_bn128 (EIP-196's generator G = (1, 2)).
     let two_g_x = U256::from_str_radix("030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3", 16).unwrap();
-    assert_eq!((add, mul), (Some(&two_g_x), Some(&two_g_x)));
+    let three_g_x = U256::from_str_radix("0769bf9ac56bea3ff40232bcb1b6bd159315d84715b8e679f2d355961915abf0", 16).unwrap();
+    assert_eq!((add, mul), (Some(&two_g_x), Some(&three_g_x)));
     let input = block.input.as_ref().expect("input");
     assert!(zkevm_guest::validate_stateless_input(input, &mut |_| {}).is_ok());
 }
