@@ -51,6 +51,48 @@ mod zkvm {
         static _heap_end: u8;
     }
 
+    /// An address kept in the ELF (see [`STANDARD_FUNCTIONS`]).
+    struct Keep(#[allow(dead_code)] *const ());
+
+    // SAFETY: plain addresses, never dereferenced.
+    unsafe impl Sync for Keep {}
+
+    /// The standard interface's IO functions, kept as functions with their names in the ELF: with
+    /// fat LTO a function called from one place is inlined there and its symbol dropped, and
+    /// `zkevm check-elf` (and any auditor of the ELF) looks the standard's symbols up.
+    #[used]
+    static STANDARD_FUNCTIONS: [Keep; 3] =
+        [Keep(read_input as *const ()), Keep(write_output as *const ()), Keep(abort as *const ())];
+
+    /// The 19 accelerators of the standard C ABI, kept by name for the same reason (with a platform
+    /// of this repository, which links all of them).
+    #[cfg(any(feature = "platform-sp1", feature = "platform-qemu"))]
+    #[used]
+    static ACCELERATORS: [Keep; 19] = {
+        use zkvm_interface::sys::*;
+        [
+            Keep(zkvm_keccak256 as *const ()),
+            Keep(zkvm_sha256 as *const ()),
+            Keep(zkvm_ripemd160 as *const ()),
+            Keep(zkvm_secp256k1_verify as *const ()),
+            Keep(zkvm_secp256k1_ecrecover as *const ()),
+            Keep(zkvm_secp256r1_verify as *const ()),
+            Keep(zkvm_modexp as *const ()),
+            Keep(zkvm_bn254_g1_add as *const ()),
+            Keep(zkvm_bn254_g1_mul as *const ()),
+            Keep(zkvm_bn254_pairing as *const ()),
+            Keep(zkvm_blake2f as *const ()),
+            Keep(zkvm_kzg_point_eval as *const ()),
+            Keep(zkvm_bls12_g1_add as *const ()),
+            Keep(zkvm_bls12_g1_msm as *const ()),
+            Keep(zkvm_bls12_g2_add as *const ()),
+            Keep(zkvm_bls12_g2_msm as *const ()),
+            Keep(zkvm_bls12_pairing as *const ()),
+            Keep(zkvm_bls12_map_fp_to_g1 as *const ()),
+            Keep(zkvm_bls12_map_fp2_to_g2 as *const ()),
+        ]
+    };
+
     /// Heap high-water mark in bytes above `_heap_start` (read by hosts from guest memory).
     #[unsafe(no_mangle)]
     #[used]
