@@ -119,21 +119,9 @@ pub(crate) fn neg_mod(a: &U256, m: &U256) -> U256 {
     if is_zero(a) { *a } else { sub_borrow(m, a).0 }
 }
 
-/// `a · b mod m` on SP1's `UINT256_MUL` precompile.
+/// `a · b mod m` on SP1's `UINT256_MUL` precompile (the shared wrapper).
 #[cfg(target_arch = "riscv64")]
-#[inline]
-pub(crate) fn mul_mod(a: &U256, b: &U256, m: &U256) -> U256 {
-    /// SP1's `UINT256_MUL` syscall code.
-    const UINT256_MUL: u64 = 0x00_01_01_1D;
-    let mut x = *a;
-    let y_and_m: [u64; 8] = [b[0], b[1], b[2], b[3], m[0], m[1], m[2], m[3]];
-    // SAFETY: SP1 reads the 8 aligned limbs behind `a1` and overwrites the 4 behind `a0`.
-    unsafe {
-        core::arch::asm!("ecall", inout("t0") UINT256_MUL => _, in("a0") x.as_mut_ptr(),
-                         in("a1") y_and_m.as_ptr(), options(nostack));
-    }
-    x
-}
+pub(crate) use crate::uint256::mul_mod;
 
 /// `a · b mod m` in software (the host stand-in for the precompile), for `m = 2^256 − c` with
 /// `c < 2^192`, which p and n are: the 512-bit product `hi·2^256 + lo` is folded to `hi·c + lo`
