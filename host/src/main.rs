@@ -205,7 +205,8 @@ enum Command {
         /// Print one JSON object per block instead of a table.
         #[arg(long)]
         json: bool,
-        /// Input files [default: the shipped mainnet blocks, fixtures/mainnet/*.json.gz].
+        /// Input files [default: the shipped mainnet blocks, fixtures/mainnet/*.json.gz, then the
+        /// plain-transfer block fixtures/bench/plain_transfer.json.gz on a line of its own].
         inputs: Vec<PathBuf>,
     },
     /// Fetch a block and its ExecutionWitness from a node (eth_chainId, eth_getBlockByNumber,
@@ -380,23 +381,39 @@ fn run_reports(zkvm: Zkvm, elf: Option<PathBuf>, paths: &[PathBuf], raw: bool) -
     Ok(reports)
 }
 
-fn bench(elf: Option<PathBuf>, mut paths: Vec<PathBuf>, raw: bool, json: bool) -> Result<ExitCode> {
-    if paths.is_empty() {
-        let dir = elf_build::workspace_root().join("fixtures").join("mainnet");
-        let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .with_context(|| format!("{}: cannot list the mainnet fixtures", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.to_string_lossy().ends_with(".json.gz"))
-            .collect();
-        found.sort();
-        paths = found;
-    }
-    let reports = run_reports(Zkvm::Sp1, elf, &paths, raw)?;
+/// `zkevm bench`: the given blocks under SP1, or by default the shipped mainnet blocks (table and
+/// medians) and then the plain-transfer block (one line: the validation's fixed cost).
+fn bench(elf: Option<PathBuf>, paths: Vec<PathBuf>, raw: bool, json: bool) -> Result<ExitCode> {
+    let defaults = paths.is_empty();
+    let paths = if defaults { mainnet_fixtures()? } else { paths };
+    let reports = run_reports(Zkvm::Sp1, elf.clone(), &paths, raw)?;
     report::print(&reports, json);
     if !json {
         println!("{}", report::bench_summary(&reports));
     }
-    Ok(exit_code(&reports))
+    if !defaults {
+        return Ok(exit_code(&reports));
+    }
+    let transfer = elf_build::workspace_root().join("fixtures").join("bench").join("plain_transfer.json.gz");
+    let transfer = run_reports(Zkvm::Sp1, elf, &[transfer], false)?;
+    match (json, transfer.first()) {
+        (true, _) => report::print(&transfer, true),
+        (false, Some(block)) => println!("{}", report::plain_transfer_line(block)),
+        (false, None) => anyhow::bail!("fixtures/bench/plain_transfer.json.gz holds no block"),
+    }
+    Ok(exit_code(&[reports, transfer].concat()))
+}
+
+/// The shipped mainnet blocks, `fixtures/mainnet/*.json.gz`, sorted by name.
+fn mainnet_fixtures() -> Result<Vec<PathBuf>> {
+    let dir = elf_build::workspace_root().join("fixtures").join("mainnet");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("{}: cannot list the mainnet fixtures", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".json.gz"))
+        .collect();
+    found.sort();
+    Ok(found)
 }
 
 /// The one block of `input` the guest ELF is to run: the only one, or the `block_index`-th.

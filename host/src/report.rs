@@ -177,6 +177,22 @@ pub fn bench_summary(reports: &[BlockReport]) -> String {
     out
 }
 
+/// The line `zkevm bench` prints for the plain-transfer block (`fixtures/bench`): its cycles,
+/// cycles per gas and stage split, or why it has none; "MISMATCH" when its output differs from
+/// the expected one.
+pub fn plain_transfer_line(block: &BlockReport) -> String {
+    let status = if block.matches { String::new() } else { format!(" MISMATCH: {}", block.error.as_deref().unwrap_or("")) };
+    match (block.cycles, block.gas_used) {
+        (Some(cycles), Some(gas)) => format!(
+            "plain transfer block ({gas} gas, {} transaction): {cycles} cycles, {:.1} cycles/gas, stages d/w/s/e/p/o {}{status}",
+            block.txs.unwrap_or(0),
+            block.cycles_per_gas.unwrap_or(0.0),
+            block.stage_shares()
+        ),
+        _ => format!("plain transfer block: no cycles{status}"),
+    }
+}
+
 /// The median of `values` (sorted in place; the mean of the middle two for an even count).
 fn median(values: &mut [f64]) -> Option<f64> {
     values.sort_by(f64::total_cmp);
@@ -277,5 +293,23 @@ mod tests {
         assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(&mut []), None);
         assert!(bench_summary(&[]).contains("no block"));
+    }
+
+    #[test]
+    fn plain_transfer_line_gives_cycles_stages_and_mismatches() {
+        let block = BlockReport {
+            cycles: Some(300_000),
+            cycles_per_gas: Some(300_000.0 / 21_000.0),
+            gas_used: Some(21_000),
+            txs: Some(1),
+            matches: true,
+            ..BlockReport::default()
+        };
+        let line = plain_transfer_line(&block);
+        assert!(line.contains("(21000 gas, 1 transaction): 300000 cycles, 14.3 cycles/gas, stages d/w/s/e/p/o -"), "{line}");
+        assert!(!line.contains("MISMATCH"), "{line}");
+        let line = plain_transfer_line(&block.mismatch("outputs differ".into()));
+        assert!(line.ends_with("MISMATCH: outputs differ"), "{line}");
+        assert!(plain_transfer_line(&BlockReport::default()).contains("no cycles"));
     }
 }

@@ -85,7 +85,7 @@ pub fn deleting_chain() -> Chain {
         clearing_code(),
         [(U256::from(CLEARED), one), (U256::from(pair_a), one), (U256::from(pair_b), one)],
     );
-    one_block_chain(state, &[LEAF_SIBLING, BRANCH_SIBLING])
+    one_block_chain(state, &[Call::contract(LEAF_SIBLING), Call::contract(BRANCH_SIBLING)])
 }
 
 /// The contract of [`precompile_chain`].
@@ -110,11 +110,38 @@ pub fn precompile_chain() -> Chain {
     ]);
     let mut state = funded_state();
     state.insert_account(BN254_CALLER, 1, U256::ZERO, code, []);
-    one_block_chain(state, &[BN254_CALLER])
+    one_block_chain(state, &[Call::contract(BN254_CALLER)])
 }
 
-/// Genesis over `state` and one Cancun block calling each of `targets` in turn from the sender.
-fn one_block_chain(state: MemState, targets: &[Address]) -> Chain {
+/// The recipient of [`transfer_chain`]'s transfer: an account without code.
+pub const RECIPIENT: Address = Address::repeat_byte(0x7e);
+
+/// A chain whose one block holds one plain transfer: 1 gwei from the sender to [`RECIPIENT`],
+/// which exists (balance 1 wei) and has no code. 21,000 gas: the least a block with a
+/// transaction can use, so its cycles are the validation's fixed cost plus one sender recovery.
+pub fn transfer_chain() -> Chain {
+    let mut state = funded_state();
+    state.insert_account(RECIPIENT, 0, U256::from(1), Bytes::new(), []);
+    one_block_chain(state, &[Call { to: RECIPIENT, value: U256::from(1_000_000_000u64), gas_limit: 21_000 }])
+}
+
+/// One transaction of a synthetic block: an EIP-1559 call from the sender.
+struct Call {
+    to: Address,
+    /// Wei sent.
+    value: U256,
+    gas_limit: u64,
+}
+
+impl Call {
+    /// A call of contract `to` sending nothing, with gas to spare (100,000).
+    fn contract(to: Address) -> Self {
+        Self { to, value: U256::ZERO, gas_limit: 100_000 }
+    }
+}
+
+/// Genesis over `state` and one Cancun block making each of `calls` in turn from the sender.
+fn one_block_chain(state: MemState, calls: &[Call]) -> Chain {
     let key = sender_key();
     let genesis = Header {
         gas_limit: 30_000_000,
@@ -130,7 +157,7 @@ fn one_block_chain(state: MemState, targets: &[Address]) -> Chain {
         ..Header::default()
     };
     let transactions: Vec<TxEnvelope> =
-        targets.iter().enumerate().map(|(nonce, to)| sign(&key, nonce as u64, *to)).collect();
+        calls.iter().enumerate().map(|(nonce, call)| sign(&key, nonce as u64, call)).collect();
     let header = Header {
         parent_hash: genesis.hash_slow(),
         number: 1,
@@ -153,15 +180,16 @@ fn one_block_chain(state: MemState, targets: &[Address]) -> Chain {
     Chain::build(1, &spec, genesis, state, vec![block]).expect("the chain builds")
 }
 
-/// An EIP-1559 call of `to` from `key`'s account.
-fn sign(key: &SigningKey, nonce: u64, to: Address) -> TxEnvelope {
+/// `call` as an EIP-1559 transaction signed by `key`.
+fn sign(key: &SigningKey, nonce: u64, call: &Call) -> TxEnvelope {
     let tx = TxEip1559 {
         chain_id: 1,
         nonce,
-        gas_limit: 100_000,
+        gas_limit: call.gas_limit,
         max_fee_per_gas: 2_000_000_000,
         max_priority_fee_per_gas: 1,
-        to: TxKind::Call(to),
+        to: TxKind::Call(call.to),
+        value: call.value,
         ..TxEip1559::default()
     };
     let (signature, recovery) = key.sign_prehash_recoverable(tx.signature_hash().as_slice()).expect("signs");
