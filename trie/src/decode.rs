@@ -16,7 +16,7 @@
 use crate::{
     NodeDb, TrieError,
     error::rlp_reason,
-    node::{Branch, Extension, Leaf, Node},
+    node::{Branch, Extension, Leaf, Node, NodeHash},
 };
 use alloc::boxed::Box;
 use alloy_primitives::B256;
@@ -148,7 +148,7 @@ fn child(item: &[u8], remaining: usize) -> Result<Node, &'static str> {
         return Err("RLP node too large");
     }
     match item.first() {
-        Some(&HASH_REF_CODE) if item.len() == 33 => Ok(Node::Hash(B256::from_slice(&item[1..]))),
+        Some(&HASH_REF_CODE) if item.len() == 33 => Ok(Node::Hash(NodeHash(B256::from_slice(&item[1..])))),
         // Embedded nodes are, by the Yellow Paper's rule, exactly those shorter than 32 bytes.
         Some(&first) if first >= LIST_CODE && item.len() < 32 => {
             let reference = RlpNode::from_raw(item).ok_or("RLP node too large")?;
@@ -212,7 +212,7 @@ mod tests {
             panic!("embedded leaf expected")
         };
         assert_eq!(child.rlp.as_deref(), Some(&leaf[..]));
-        assert!(matches!(decoded.children[3], Node::Hash(h) if h == B256::ZERO));
+        assert!(matches!(decoded.children[3], Node::Hash(NodeHash(h)) if h == B256::ZERO));
         // At the wrong depth, the embedded leaf is what is invalid, reported under the parent.
         assert_eq!(
             reason(&branch, 3),

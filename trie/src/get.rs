@@ -15,7 +15,7 @@ pub(crate) fn get<'n>(
     node.resolve(db, path.len())?;
     match node {
         Node::Empty => Ok(None),
-        Node::Hash(hash) => Err(TrieError::MissingNode(*hash)),
+        Node::Hash(hash) => Err(TrieError::MissingNode(hash.0)),
         Node::Leaf(leaf) => Ok((leaf.path == path).then_some(leaf.value.as_slice())),
         Node::Extension(ext) => {
             if path.starts_with(&ext.path) {

@@ -22,7 +22,7 @@ pub(crate) fn insert(
             *node = Node::leaf(path, value);
             Ok(true)
         }
-        Node::Hash(hash) => Err(TrieError::MissingNode(*hash)),
+        Node::Hash(hash) => Err(TrieError::MissingNode(hash.0)),
         Node::Leaf(leaf) => {
             if leaf.path == path {
                 if leaf.value == value {

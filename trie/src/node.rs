@@ -20,7 +20,7 @@ pub(crate) enum Node {
     #[default]
     Empty,
     /// An unresolved subtree, known only by the hash its parent references.
-    Hash(B256),
+    Hash(NodeHash),
     /// A leaf.
     Leaf(Box<Leaf>),
     /// An extension.
@@ -28,6 +28,13 @@ pub(crate) enum Node {
     /// A branch.
     Branch(Box<Branch>),
 }
+
+/// A node's hash, 8-byte aligned: decoding a branch copies up to sixteen of them out of the
+/// witness, and a copy to an aligned destination takes whole-word stores (`B256` alone is
+/// byte-aligned and would sit one byte into the enum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, align(8))]
+pub(crate) struct NodeHash(pub(crate) B256);
 
 /// A leaf: the rest of the key and the value.
 #[derive(Debug)]
@@ -104,7 +111,7 @@ impl Node {
     /// Replaces a hash reference by the decoded node from `db`; `remaining` is the number of key
     /// nibbles left below this node's position, against which the node is validated.
     pub(crate) fn resolve(&mut self, db: &NodeDb<'_>, remaining: usize) -> Result<(), TrieError> {
-        if let Self::Hash(hash) = *self {
+        if let Self::Hash(NodeHash(hash)) = *self {
             *self = decode::resolve(db, hash, remaining)?;
         }
         Ok(())

@@ -18,7 +18,7 @@ pub(crate) fn remove(node: &mut Node, db: &NodeDb<'_>, path: Nibbles) -> Result<
     node.resolve(db, path.len())?;
     match node {
         Node::Empty => Ok(false),
-        Node::Hash(hash) => Err(TrieError::MissingNode(*hash)),
+        Node::Hash(hash) => Err(TrieError::MissingNode(hash.0)),
         Node::Leaf(leaf) => {
             if leaf.path != path {
                 return Ok(false);

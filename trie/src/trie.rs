@@ -1,7 +1,8 @@
 //! The public sparse trie.
 
 use crate::{
-    EMPTY_ROOT_HASH, NodeDb, TrieError, get::get, hash::root_hash, insert::insert, node::Node,
+    EMPTY_ROOT_HASH, NodeDb, TrieError, get::get, hash::root_hash, insert::insert,
+    node::{Node, NodeHash},
     path::key_path, remove::remove,
 };
 use alloc::vec::Vec;
@@ -29,7 +30,7 @@ impl SparseTrie {
         let root = if root == EMPTY_ROOT_HASH {
             Node::Empty
         } else {
-            Node::Hash(root)
+            Node::Hash(NodeHash(root))
         };
         Self { root }
     }
