@@ -32,6 +32,8 @@ mod zkvm {
         ptr,
     };
 
+    // The memory functions every platform uses (reached only through libcalls).
+    use zkevm_guest_mem as _;
     // Link the selected platform layer (its symbols are only reached through the extern block).
     #[cfg(feature = "platform-qemu")]
     use zkevm_platform_qemu as _;
