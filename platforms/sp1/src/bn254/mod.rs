@@ -9,6 +9,12 @@
 //! edge-case inputs, with software stand-ins for the precompiles.
 
 pub(crate) mod curve;
+pub(crate) mod fp;
+pub(crate) mod fp12;
+pub(crate) mod fp2;
+pub(crate) mod fp6;
+pub(crate) mod g2;
+pub(crate) mod pairing;
 
 /// ecAdd: `p1 + p2`, or `None` (`ZKVM_EFAIL`) if a point is not a valid encoding.
 pub(crate) fn g1_add(p1: &[u8; 64], p2: &[u8; 64]) -> Option<[u8; 64]> {
@@ -73,5 +79,7 @@ mod ffi {
     }
 }
 
+#[cfg(test)]
+mod pairing_tests;
 #[cfg(test)]
 mod tests;
