@@ -35,7 +35,7 @@ fn be(a: &Fq) -> [u8; 32] {
 }
 
 /// The EVM encoding of a G1 point (zeros for infinity).
-fn enc_g1(p: &ArkG1) -> [u8; 64] {
+pub(crate) fn enc_g1(p: &ArkG1) -> [u8; 64] {
     let mut out = [0u8; 64];
     if let Some((x, y)) = p.xy() {
         out[..32].copy_from_slice(&be(&x));
@@ -45,7 +45,7 @@ fn enc_g1(p: &ArkG1) -> [u8; 64] {
 }
 
 /// The EVM encoding of a G2 point: x.c1, x.c0, y.c1, y.c0 (zeros for infinity).
-fn enc_g2(q: &ArkG2) -> [u8; 128] {
+pub(crate) fn enc_g2(q: &ArkG2) -> [u8; 128] {
     let mut out = [0u8; 128];
     if let Some((x, y)) = q.xy() {
         for (i, c) in [x.c1, x.c0, y.c1, y.c0].iter().enumerate() {
@@ -56,21 +56,21 @@ fn enc_g2(q: &ArkG2) -> [u8; 128] {
 }
 
 /// A deterministic arkworks RNG.
-fn ark_rng(seed: u64) -> ark_std::rand::rngs::StdRng {
+pub(crate) fn ark_rng(seed: u64) -> ark_std::rand::rngs::StdRng {
     use ark_std::rand::SeedableRng;
     ark_std::rand::rngs::StdRng::seed_from_u64(seed)
 }
 
-fn g1(k: &Fr) -> ArkG1 {
+pub(crate) fn g1(k: &Fr) -> ArkG1 {
     (ArkG1::generator() * k).into_affine()
 }
 
-fn g2(k: &Fr) -> ArkG2 {
+pub(crate) fn g2(k: &Fr) -> ArkG2 {
     (ArkG2::generator() * k).into_affine()
 }
 
 /// A point of the twist outside G2 (on the curve, not in the order-r subgroup).
-fn off_subgroup(rng: &mut impl ark_std::rand::Rng) -> ArkG2 {
+pub(crate) fn off_subgroup(rng: &mut impl ark_std::rand::Rng) -> ArkG2 {
     loop {
         let x = Fq2::rand(rng);
         if let Some(q) = ArkG2::get_point_from_x_unchecked(x, rng.r#gen()) {
