@@ -73,6 +73,31 @@ impl Fp12 {
         Self { c0, c1: gh.add(&gh) }
     }
 
+    /// `self²` for `self` in the cyclotomic subgroup (norm 1 over F_p⁶ and over F_p⁴, as every
+    /// value after the easy part of the final exponentiation): Granger–Scott, "Faster squaring in
+    /// the cyclotomic subgroup of sixth degree extensions" (2010). Over F_p⁴ = F_p²[s]/(s² − ξ)
+    /// with s = w³, self = A + B·w + C·w² for A = g0 + h1·s, B = h0 + g2·s, C = g1 + h2·s, and
+    /// its square is (3A² − 2Ā) + (3s·C² + 2B̄)·w + (3B² − 2C̄)·w² (the bar: s ↦ −s): three
+    /// F_p⁴ squarings, nine F_p² squarings in all instead of twelve products.
+    pub(crate) fn cyclotomic_square(&self) -> Self {
+        let (g, h) = (&self.c0, &self.c1);
+        // (x + y·s)² = (x² + ξ·y²) + ((x + y)² − x² − y²)·s.
+        let fp4_square = |x: &Fp2, y: &Fp2| {
+            let (x2, y2) = (x.square(), y.square());
+            (x2.add(&y2.mul_by_xi()), x.add(y).square().sub(&x2).sub(&y2))
+        };
+        let (a0, a1) = fp4_square(&g.c0, &h.c1);
+        let (b0, b1) = fp4_square(&h.c0, &g.c2);
+        let (c0, c1) = fp4_square(&g.c1, &h.c2);
+        // 3t − 2z and 3t + 2z.
+        let minus = |t: &Fp2, z: &Fp2| t.sub(z).double().add(t);
+        let plus = |t: &Fp2, z: &Fp2| t.add(z).double().add(t);
+        Self {
+            c0: Fp6::new(minus(&a0, &g.c0), minus(&b0, &g.c1), minus(&c0, &g.c2)),
+            c1: Fp6::new(plus(&c1.mul_by_xi(), &h.c0), plus(&a1, &h.c1), plus(&b1, &h.c2)),
+        }
+    }
+
     /// `self · (a + b·w + c·w³)`: the product by a line function (13 F_p² products instead of
     /// 18). With L0 = a and L1 = b + c·v: g·L0 + v·h·L1 + ((g + h)(L0 + L1) − g·L0 − h·L1)·w.
     pub(crate) fn mul_by_line(&self, a: &Fp2, b: &Fp2, c: &Fp2) -> Self {
@@ -158,6 +183,18 @@ pub(crate) mod tests {
                 c1: Fp6::new(b.c1.c0, b.c1.c1, Fp2::ZERO),
             };
             assert_eq!(a.mul_by_line(&b.c0.c0, &b.c1.c0, &b.c1.c1), a.mul(&line));
+        }
+    }
+
+    #[test]
+    fn cyclotomic_square_is_the_square_there() {
+        let mut rng = Rng(29);
+        for _ in 0..5 {
+            let f = random(&mut rng);
+            // Into the cyclotomic subgroup: f^((p⁶ − 1)(p² + 1)).
+            let f = f.conjugate().mul(&f.inv());
+            let f = f.frobenius(2).mul(&f);
+            assert_eq!(f.cyclotomic_square(), f.square());
         }
     }
 

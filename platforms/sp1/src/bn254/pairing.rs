@@ -141,11 +141,12 @@ fn miller_loop(pairs: &mut [PairState]) -> Fp12 {
     f
 }
 
-/// `f^x` by square-and-multiply (63 bits).
+/// `f^x` for `f` in the cyclotomic subgroup by square-and-multiply (63 bits, cyclotomic
+/// squarings).
 fn exp_by_x(f: &Fp12) -> Fp12 {
     let mut acc = *f;
     for i in (0..62).rev() {
-        acc = acc.square();
+        acc = acc.cyclotomic_square();
         if (X >> i) & 1 == 1 {
             acc = acc.mul(f);
         }
@@ -171,11 +172,11 @@ pub(crate) fn final_exponentiation(f: &Fp12) -> Fp12 {
     let y5 = fx2.conjugate();
     let y6 = fx3.mul(&fx3.frobenius(1)).conjugate();
     // y0 · y1² · y2⁶ · y3¹² · y4¹⁸ · y5³⁰ · y6³⁶.
-    let t0 = y6.square().mul(&y4).mul(&y5);
+    let t0 = y6.cyclotomic_square().mul(&y4).mul(&y5);
     let t1 = y3.mul(&y5).mul(&t0);
     let t0 = t0.mul(&y2);
-    let t1 = t1.square().mul(&t0).square();
-    let t0 = t1.mul(&y1).square();
+    let t1 = t1.cyclotomic_square().mul(&t0).cyclotomic_square();
+    let t0 = t1.mul(&y1).cyclotomic_square();
     let t1 = t1.mul(&y0);
     t0.mul(&t1)
 }
