@@ -1,7 +1,7 @@
-//! A test guest for the SP1 executor: runs `zkvm_bn254_g1_add`, `zkvm_bn254_g1_mul` and
-//! `zkvm_modexp` (this crate's precompile versions) on every record of its input and compares each
-//! result with the one the software accelerators gave on the host (the records are written by the
-//! platform crate's test `bn254_modexp_vectors_agree_and_are_written_on_request`;
+//! A test guest for the SP1 executor: runs `zkvm_bn254_g1_add`, `zkvm_bn254_g1_mul`,
+//! `zkvm_bn254_pairing` and `zkvm_modexp` (this crate's precompile versions) on every record of
+//! its input and compares each result with the one the software accelerators gave on the host
+//! (the records are written by the platform crate's test `bn254_modexp_vectors_agree_and_are_written_on_request`;
 //! `bn254_modexp_vectors.sh` builds and runs it all).
 //!
 //! Input: records of a 16-byte header (kind: 0 ecAdd, 1 ecMul, 2 modexp, 3 ecPairing; expected

@@ -90,12 +90,6 @@ pub(crate) fn neg(a: &Fp) -> Fp {
     sub(&ZERO, a)
 }
 
-/// `2a mod p`.
-#[inline]
-pub(crate) fn double(a: &Fp) -> Fp {
-    add(a, a)
-}
-
 /// Whether `a` is zero.
 #[inline]
 pub(crate) fn is_zero_fp(a: &Fp) -> bool {

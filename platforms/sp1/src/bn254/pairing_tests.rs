@@ -73,10 +73,10 @@ pub(crate) fn g2(k: &Fr) -> ArkG2 {
 pub(crate) fn off_subgroup(rng: &mut impl ark_std::rand::Rng) -> ArkG2 {
     loop {
         let x = Fq2::rand(rng);
-        if let Some(q) = ArkG2::get_point_from_x_unchecked(x, rng.r#gen()) {
-            if !q.is_in_correct_subgroup_assuming_on_curve() {
-                return q;
-            }
+        if let Some(q) = ArkG2::get_point_from_x_unchecked(x, rng.r#gen())
+            && !q.is_in_correct_subgroup_assuming_on_curve()
+        {
+            return q;
         }
     }
 }
