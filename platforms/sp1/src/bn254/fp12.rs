@@ -60,8 +60,12 @@ impl Fp12 {
     pub(crate) fn mul(&self, b: &Self) -> Self {
         let t0 = self.c0.mul(&b.c0);
         let t1 = self.c1.mul(&b.c1);
-        let c1 = self.c0.add(&self.c1).mul(&b.c0.add(&b.c1)).sub(&t0).sub(&t1);
-        Self { c0: t0.add(&t1.mul_by_v()), c1 }
+        let mut c1 = self.c0.add(&self.c1).mul(&b.c0.add(&b.c1));
+        c1.sub_assign(&t0);
+        c1.sub_assign(&t1);
+        let mut c0 = t1.mul_by_v();
+        c0.add_assign(&t0);
+        Self { c0, c1 }
     }
 
     /// `self²` as a complex squaring (two F_p⁶ products): (g + hw)² = g² + v·h² + 2gh·w, with
@@ -69,7 +73,9 @@ impl Fp12 {
     pub(crate) fn square(&self) -> Self {
         let (g, h) = (&self.c0, &self.c1);
         let gh = g.mul(h);
-        let c0 = g.add(h).mul(&g.add(&h.mul_by_v())).sub(&gh).sub(&gh.mul_by_v());
+        let mut c0 = g.add(h).mul(&g.add(&h.mul_by_v()));
+        c0.sub_assign(&gh);
+        c0.sub_assign(&gh.mul_by_v());
         Self { c0, c1: gh.add(&gh) }
     }
 
@@ -84,17 +90,33 @@ impl Fp12 {
         // (x + y·s)² = (x² + ξ·y²) + ((x + y)² − x² − y²)·s.
         let fp4_square = |x: &Fp2, y: &Fp2| {
             let (x2, y2) = (x.square(), y.square());
-            (x2.add(&y2.mul_by_xi()), x.add(y).square().sub(&x2).sub(&y2))
+            let mut c0 = y2;
+            c0.mul_by_xi_assign();
+            c0.add_assign(&x2);
+            let mut c1 = x.add(y).square();
+            c1.sub_assign(&x2);
+            c1.sub_assign(&y2);
+            (c0, c1)
         };
         let (a0, a1) = fp4_square(&g.c0, &h.c1);
         let (b0, b1) = fp4_square(&h.c0, &g.c2);
         let (c0, c1) = fp4_square(&g.c1, &h.c2);
-        // 3t − 2z and 3t + 2z.
-        let minus = |t: &Fp2, z: &Fp2| t.sub(z).double().add(t);
-        let plus = |t: &Fp2, z: &Fp2| t.add(z).double().add(t);
+        // 3t − 2z = 2(t − z) + t and 3t + 2z = 2(t + z) + t.
+        let minus = |t: &Fp2, z: &Fp2| {
+            let mut r = t.sub(z).double();
+            r.add_assign(t);
+            r
+        };
+        let plus = |t: &Fp2, z: &Fp2| {
+            let mut r = t.add(z).double();
+            r.add_assign(t);
+            r
+        };
+        let mut xi_c1 = c1;
+        xi_c1.mul_by_xi_assign();
         Self {
             c0: Fp6::new(minus(&a0, &g.c0), minus(&b0, &g.c1), minus(&c0, &g.c2)),
-            c1: Fp6::new(plus(&c1.mul_by_xi(), &h.c0), plus(&a1, &h.c1), plus(&b1, &h.c2)),
+            c1: Fp6::new(plus(&xi_c1, &h.c0), plus(&a1, &h.c1), plus(&b1, &h.c2)),
         }
     }
 
@@ -104,8 +126,12 @@ impl Fp12 {
         let (g, h) = (&self.c0, &self.c1);
         let t0 = g.mul_fp2(a);
         let t1 = h.mul_by_01(b, c);
-        let c1 = g.add(h).mul_by_01(&a.add(b), c).sub(&t0).sub(&t1);
-        Self { c0: t0.add(&t1.mul_by_v()), c1 }
+        let mut c1 = g.add(h).mul_by_01(&a.add(b), c);
+        c1.sub_assign(&t0);
+        c1.sub_assign(&t1);
+        let mut c0 = t1.mul_by_v();
+        c0.add_assign(&t0);
+        Self { c0, c1 }
     }
 
     /// The conjugate g − h·w, which is x^(p⁶); in the cyclotomic subgroup (after the easy part of

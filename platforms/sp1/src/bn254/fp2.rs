@@ -98,6 +98,45 @@ impl Fp2 {
         raw_mul(self, &XI)
     }
 
+    /// `self ← self + b` in place (saves the copy of `add` in the towers' hot loops).
+    #[inline]
+    pub(crate) fn add_assign(&mut self, b: &Self) {
+        #[cfg(target_arch = "riscv64")]
+        op_assign(BN254_FP2_ADD, self, b);
+        #[cfg(not(target_arch = "riscv64"))]
+        {
+            *self = raw_add(self, b);
+        }
+    }
+
+    /// `self ← self − b` in place.
+    #[inline]
+    pub(crate) fn sub_assign(&mut self, b: &Self) {
+        #[cfg(target_arch = "riscv64")]
+        op_assign(BN254_FP2_SUB, self, b);
+        #[cfg(not(target_arch = "riscv64"))]
+        {
+            *self = raw_sub(self, b);
+        }
+    }
+
+    /// `self ← self · b` in place.
+    #[inline]
+    pub(crate) fn mul_assign(&mut self, b: &Self) {
+        #[cfg(target_arch = "riscv64")]
+        op_assign(BN254_FP2_MUL, self, b);
+        #[cfg(not(target_arch = "riscv64"))]
+        {
+            *self = raw_mul(self, b);
+        }
+    }
+
+    /// `self ← self · ξ` in place.
+    #[inline]
+    pub(crate) fn mul_by_xi_assign(&mut self) {
+        self.mul_assign(&XI);
+    }
+
     /// `self⁻¹` (zero maps to zero): the conjugate over the norm c0² + c1², one F_p inversion.
     pub(crate) fn inv(&self) -> Self {
         let norm = fp::add(&fp::square(&self.c0), &fp::square(&self.c1));
@@ -119,17 +158,25 @@ const BN254_FP2_SUB: u64 = 0x00_01_01_2A;
 #[cfg(target_arch = "riscv64")]
 const BN254_FP2_MUL: u64 = 0x00_01_01_2B;
 
-/// One of SP1's `BN254_FP2_*` precompiles on `a` and `b`.
+/// `x ← x ∘ b` on one of SP1's `BN254_FP2_*` precompiles, in place (no copy of x). `x` and `b`
+/// are never the same element: the callers pass distinct borrows.
+#[cfg(target_arch = "riscv64")]
+#[inline(always)]
+fn op_assign(code: u64, x: &mut Fp2, b: &Fp2) {
+    // SAFETY: SP1 reads the 8 aligned limbs behind `a1` and overwrites the 8 behind `a0`
+    // (`Fp2` is `repr(C, align(8))`: c0's limbs then c1's).
+    unsafe {
+        core::arch::asm!("ecall", inout("t0") code => _, in("a0") x as *mut Fp2,
+                         in("a1") b as *const Fp2, options(nostack));
+    }
+}
+
+/// `a ∘ b` on one of SP1's `BN254_FP2_*` precompiles.
 #[cfg(target_arch = "riscv64")]
 #[inline(always)]
 fn op(code: u64, a: &Fp2, b: &Fp2) -> Fp2 {
     let mut x = *a;
-    // SAFETY: SP1 reads the 8 aligned limbs behind `a1` and overwrites the 8 behind `a0`
-    // (`Fp2` is `repr(C, align(8))`: c0's limbs then c1's).
-    unsafe {
-        core::arch::asm!("ecall", inout("t0") code => _, in("a0") &mut x as *mut Fp2,
-                         in("a1") b as *const Fp2, options(nostack));
-    }
+    op_assign(code, &mut x, b);
     x
 }
 

@@ -29,13 +29,33 @@ impl Fp6 {
     /// `self + b`.
     #[inline]
     pub(crate) fn add(&self, b: &Self) -> Self {
-        Self { c0: self.c0.add(&b.c0), c1: self.c1.add(&b.c1), c2: self.c2.add(&b.c2) }
+        let mut out = *self;
+        out.add_assign(b);
+        out
     }
 
     /// `self − b`.
     #[inline]
     pub(crate) fn sub(&self, b: &Self) -> Self {
-        Self { c0: self.c0.sub(&b.c0), c1: self.c1.sub(&b.c1), c2: self.c2.sub(&b.c2) }
+        let mut out = *self;
+        out.sub_assign(b);
+        out
+    }
+
+    /// `self ← self + b` in place.
+    #[inline]
+    pub(crate) fn add_assign(&mut self, b: &Self) {
+        self.c0.add_assign(&b.c0);
+        self.c1.add_assign(&b.c1);
+        self.c2.add_assign(&b.c2);
+    }
+
+    /// `self ← self − b` in place.
+    #[inline]
+    pub(crate) fn sub_assign(&mut self, b: &Self) {
+        self.c0.sub_assign(&b.c0);
+        self.c1.sub_assign(&b.c1);
+        self.c2.sub_assign(&b.c2);
     }
 
     /// `−self`.
@@ -56,16 +76,31 @@ impl Fp6 {
         Self { c0: self.c0.mul(s), c1: self.c1.mul(s), c2: self.c2.mul(s) }
     }
 
-    /// `self · b` by Karatsuba (six F_p² products).
+    /// `self · b` by Karatsuba (six F_p² products), in place on the temporaries.
     pub(crate) fn mul(&self, b: &Self) -> Self {
         let (a0, a1, a2) = (&self.c0, &self.c1, &self.c2);
         let t0 = a0.mul(&b.c0);
         let t1 = a1.mul(&b.c1);
         let t2 = a2.mul(&b.c2);
         // (a1 + a2)(b1 + b2) − t1 − t2 = a1·b2 + a2·b1, the v³ = ξ part.
-        let c0 = a1.add(a2).mul(&b.c1.add(&b.c2)).sub(&t1).sub(&t2).mul_by_xi().add(&t0);
-        let c1 = a0.add(a1).mul(&b.c0.add(&b.c1)).sub(&t0).sub(&t1).add(&t2.mul_by_xi());
-        let c2 = a0.add(a2).mul(&b.c0.add(&b.c2)).sub(&t0).sub(&t2).add(&t1);
+        let mut c0 = a1.add(a2);
+        c0.mul_assign(&b.c1.add(&b.c2));
+        c0.sub_assign(&t1);
+        c0.sub_assign(&t2);
+        c0.mul_by_xi_assign();
+        c0.add_assign(&t0);
+        let mut c1 = a0.add(a1);
+        c1.mul_assign(&b.c0.add(&b.c1));
+        c1.sub_assign(&t0);
+        c1.sub_assign(&t1);
+        let mut xi_t2 = t2;
+        xi_t2.mul_by_xi_assign();
+        c1.add_assign(&xi_t2);
+        let mut c2 = a0.add(a2);
+        c2.mul_assign(&b.c0.add(&b.c2));
+        c2.sub_assign(&t0);
+        c2.sub_assign(&t2);
+        c2.add_assign(&t1);
         Self { c0, c1, c2 }
     }
 
@@ -74,9 +109,15 @@ impl Fp6 {
         let (a0, a1, a2) = (&self.c0, &self.c1, &self.c2);
         let t0 = a0.mul(b0);
         let t1 = a1.mul(b1);
-        let c0 = a2.mul(b1).mul_by_xi().add(&t0);
-        let c1 = a0.add(a1).mul(&b0.add(b1)).sub(&t0).sub(&t1);
-        let c2 = a2.mul(b0).add(&t1);
+        let mut c0 = a2.mul(b1);
+        c0.mul_by_xi_assign();
+        c0.add_assign(&t0);
+        let mut c1 = a0.add(a1);
+        c1.mul_assign(&b0.add(b1));
+        c1.sub_assign(&t0);
+        c1.sub_assign(&t1);
+        let mut c2 = a2.mul(b0);
+        c2.add_assign(&t1);
         Self { c0, c1, c2 }
     }
 
