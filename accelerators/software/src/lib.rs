@@ -327,6 +327,8 @@ pub unsafe extern "C" fn zkvm_bn254_g1_mul(
 ///
 /// # Safety
 /// `pairs` readable for `num_pairs` elements (any pointer if 0); `verified` writable.
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its BN254 field precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bn254_pairing(
     pairs: *const zkvm_bn254_pairing_pair,

@@ -1,17 +1,20 @@
-//! A test guest for the SP1 executor: runs `zkvm_bn254_g1_add`, `zkvm_bn254_g1_mul` and
-//! `zkvm_modexp` (this crate's precompile versions) on every record of its input and compares each
-//! result with the one the software accelerators gave on the host (the records are written by the
-//! platform crate's test `bn254_modexp_vectors_agree_and_are_written_on_request`;
+//! A test guest for the SP1 executor: runs `zkvm_bn254_g1_add`, `zkvm_bn254_g1_mul`,
+//! `zkvm_bn254_pairing` and `zkvm_modexp` (this crate's precompile versions) on every record of
+//! its input and compares each result with the one the software accelerators gave on the host
+//! (the records are written by the platform crate's test `bn254_modexp_vectors_agree_and_are_written_on_request`;
 //! `bn254_modexp_vectors.sh` builds and runs it all).
 //!
-//! Input: records of a 16-byte header (kind: 0 ecAdd, 1 ecMul, 2 modexp; expected status: 0
-//! `ZKVM_EOK`, 1 `ZKVM_EFAIL`; 2 zero bytes; three little-endian `u32` lengths a, b, c), then
-//! a + b + c bytes of inputs and the expected result (64 bytes for ecAdd / ecMul, c for modexp),
-//! padded to a multiple of 8.
+//! Input: records of a 16-byte header (kind: 0 ecAdd, 1 ecMul, 2 modexp, 3 ecPairing; expected
+//! status: 0 `ZKVM_EOK`, 1 `ZKVM_EFAIL`; 2 zero bytes; three little-endian `u32` lengths a, b, c),
+//! then a + b + c bytes of inputs and the expected result (64 bytes for ecAdd / ecMul, c for
+//! modexp, 8 for ecPairing: the verdict in the first byte), padded to a multiple of 8. An
+//! ecPairing record's a bytes are its pairs (192 bytes each: G1 then G2).
 //! Output (public values): 43 zero bytes when every record matches (what `zkevm run --raw` expects
 //! of an input that is no block), else 43 bytes starting with 0xFF and the index of the first
 //! mismatch (u32, little-endian), 0xFE for a malformed input. stdout: a summary line. Each call is
-//! timed with SP1's cycle tracker (`bn254_g1_add`, `bn254_g1_mul`, `modexp`).
+//! timed with SP1's cycle tracker (`bn254_g1_add`, `bn254_g1_mul`, `modexp`; ecPairing:
+//! `bn254_pairing_K` for an accepted input with K pairs of finite points, pairs with a point at
+//! infinity not counted, and `bn254_pairing_rejected` for a `ZKVM_EFAIL` one).
 
 #![cfg_attr(target_os = "none", no_std, no_main)]
 
@@ -26,7 +29,7 @@ mod guest {
 
     use core::{alloc::GlobalAlloc, alloc::Layout, cell::UnsafeCell, fmt::Write, ptr};
     use alloc::vec;
-    use zkvm_interface::sys::{ZKVM_EOK, zkvm_bytes_32, zkvm_bytes_64};
+    use zkvm_interface::sys::{ZKVM_EOK, zkvm_bn254_pairing_pair, zkvm_bytes_32, zkvm_bytes_64, zkvm_bytes_128};
     use zkevm_platform_sp1::{cycle_tracker_end, cycle_tracker_start};
 
     unsafe extern "C" {
@@ -103,7 +106,11 @@ mod guest {
             return None;
         }
         let (a, b, c) = (le32(&input[4..]), le32(&input[8..]), le32(&input[12..]));
-        let result = if input[0] == 2 { c } else { 64 };
+        let result = match input[0] {
+            2 => c,
+            3 => 8,
+            _ => 64,
+        };
         let len = (16 + a + b + c + result).div_ceil(8) * 8;
         (len <= input.len()).then_some(len)
     }
@@ -145,6 +152,35 @@ mod guest {
                 };
                 cycle_tracker_end("modexp");
                 out_ok = out[..] == rest[..c];
+            }
+            3 => {
+                let pairs: alloc::vec::Vec<zkvm_bn254_pairing_pair> = pa
+                    .chunks_exact(192)
+                    .map(|p| {
+                        let mut g2 = zkvm_bytes_128 { data: [0; 128] };
+                        g2.data.copy_from_slice(&p[64..]);
+                        zkvm_bn254_pairing_pair { g1: bytes64(&p[..64]), g2 }
+                    })
+                    .collect();
+                let finite = pairs.iter().filter(|p| p.g1.data != [0; 64] && p.g2.data != [0; 128]).count();
+                let name = match (expect_fail, finite) {
+                    (true, _) => "bn254_pairing_rejected",
+                    (false, 0) => "bn254_pairing_0",
+                    (false, 1) => "bn254_pairing_1",
+                    (false, 2) => "bn254_pairing_2",
+                    (false, 3) => "bn254_pairing_3",
+                    (false, 4) => "bn254_pairing_4",
+                    (false, 5) => "bn254_pairing_5",
+                    (false, _) => "bn254_pairing_6_or_more",
+                };
+                let mut verified = true;
+                cycle_tracker_start(name);
+                // SAFETY: `pairs` holds `pairs.len()` elements; `verified` is a valid local.
+                status = unsafe {
+                    zkvm_interface::sys::zkvm_bn254_pairing(pairs.as_ptr(), pairs.len(), &mut verified)
+                };
+                cycle_tracker_end(name);
+                out_ok = u8::from(verified) == rest[0] && pa.len() % 192 == 0;
             }
             _ => return false,
         }

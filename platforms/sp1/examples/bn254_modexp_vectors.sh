@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs the BN254 ecAdd / ecMul and modexp edge-case vectors under the SP1 v6 executor: writes the
+# Runs the BN254 ecAdd / ecMul / ecPairing and modexp edge-case vectors under the SP1 v6 executor: writes the
 # vectors with the software accelerators' results (the platform crate's test
 # `bn254_modexp_vectors_agree_and_are_written_on_request`), builds the test guest
 # `bn254_modexp_vectors.rs` for the SP1 target as build-elf.sh builds the real guest, and runs it
 # with `zkevm run --zkvm sp1 --raw`: 43 zero bytes (reported as a match, the output expected of an
 # input that is no block) when the precompile versions of zkvm_bn254_g1_add / zkvm_bn254_g1_mul /
-# zkvm_modexp give the software results on every record.
+# zkvm_bn254_pairing / zkvm_modexp give the software results on every record. The JSON line's
+# stage_cycles are the cycle tracker's totals per call kind (see bn254_modexp_vectors.rs).
 #
 # Usage: platforms/sp1/examples/bn254_modexp_vectors.sh [ZKEVM]   (default: target/release/zkevm)
 # Environment: ZKEVM_ELF_TARGET_DIR (default <workspace>/target/riscv-elf), as build-elf.sh.

@@ -4,16 +4,19 @@
 //! (`examples/bn254_modexp_vectors.sh`), so that the same comparison runs under the SP1 executor
 //! on the precompiles.
 //!
-//! Record layout: a 16-byte header, kind (0 ecAdd, 1 ecMul, 2 modexp), expected status (0 OK,
+//! Record layout: a 16-byte header, kind (0 ecAdd, 1 ecMul, 2 modexp, 3 ecPairing), expected status (0 OK,
 //! 1 FAIL), 2 zero bytes, then three little-endian `u32` lengths a, b, c; then a + b + c + d
 //! bytes, padded with zeros to a multiple of 8. ecAdd: a = b = 64 (the points), c = 0, d = 64
 //! (the expected sum, zero on failure). ecMul: a = 64 (the point), b = 32 (the scalar), c = 0,
-//! d = 64. modexp: base (a), exponent (b), modulus (c), d = c (the expected result).
+//! d = 64. modexp: base (a), exponent (b), modulus (c), d = c (the expected result). ecPairing:
+//! a = 192·n (n pairs, each a 64-byte G1 and a 128-byte G2 encoding), b = c = 0, d = 8 (the
+//! expected verdict in the first byte, 1 for true; zero on failure).
 
 use crate::{
     bn254::{
         curve::{Affine, G, P, R, encode, mul},
-        g1_add, g1_mul,
+        g1_add, g1_mul, pairing,
+        pairing_tests::{ark_rng, enc_g1, enc_g2, g1, g2, off_subgroup},
     },
     modexp::modexp_small,
     secp256k1::{
@@ -22,8 +25,12 @@ use crate::{
     },
     uint256::sub_wrapping,
 };
+use ark_bn254::{Fr, G1Affine as ArkG1, G2Affine as ArkG2};
+use ark_ec::AffineRepr;
+use ark_ff::UniformRand;
 use std::{vec, vec::Vec};
 use zkvm_accelerators_software as _;
+use zkvm_interface::{Bn254PairingPair, Bytes64, Bytes128};
 
 fn point(k: &U256) -> [u8; 64] {
     encode(&mul(&Some(G), k))
@@ -76,6 +83,98 @@ fn modexp_record(out: &mut Vec<u8>, base: &[u8], exp: &[u8], modulus: &[u8]) {
     }
     record(out, 2, false, [base, exp, modulus], &expected);
 }
+
+fn pairing_record(out: &mut Vec<u8>, pairs: &[([u8; 64], [u8; 128])]) {
+    let abi: Vec<Bn254PairingPair> =
+        pairs.iter().map(|(a, b)| Bn254PairingPair { g1: Bytes64::from(*a), g2: Bytes128::from(*b) }).collect();
+    let expected = zkvm_interface::bn254_pairing(&abi).ok();
+    assert_eq!(pairing(&abi), expected);
+    let flat: Vec<u8> = pairs.iter().flat_map(|(a, b)| a.iter().chain(b.iter()).copied()).collect();
+    let mut verdict = [0u8; 8];
+    verdict[0] = u8::from(expected == Some(true));
+    record(out, 3, expected.is_none(), [&flat, &[], &[]], &verdict);
+}
+
+/// ecPairing records: 0 to 6 pairs (products that are 1 and that are not), the EIP-197 vector,
+/// infinity on either side, and malformed points (coordinates at or above p, off the curves,
+/// twist points outside G2); returns how many.
+fn pairing_records(out: &mut Vec<u8>) -> usize {
+    let mut rng = ark_rng(5);
+    let mut count = 0;
+    let mut add = |pairs: &[([u8; 64], [u8; 128])]| {
+        pairing_record(out, pairs);
+        count += 1;
+    };
+    let (gen1, gen2) = (enc_g1(&ArkG1::generator()), enc_g2(&ArkG2::generator()));
+    let (zero1, zero2) = ([0u8; 64], [0u8; 128]);
+    add(&[]);
+    add(&[(gen1, gen2)]);
+    add(&[(zero1, gen2)]);
+    add(&[(gen1, zero2)]);
+    add(&[(zero1, zero2)]);
+    // n pairs whose product is 1 (Σ a_i·b_i = 0) and the same with the last scalar off by one.
+    for n in 2..=6 {
+        let scalars: Vec<(Fr, Fr)> = (0..n - 1).map(|_| (Fr::rand(&mut rng), Fr::rand(&mut rng))).collect();
+        let sum: Fr = scalars.iter().map(|(a, b)| *a * b).sum();
+        let mut pairs: Vec<_> = scalars.iter().map(|(a, b)| (enc_g1(&g1(a)), enc_g2(&g2(b)))).collect();
+        pairs.push((enc_g1(&g1(&-sum)), gen2));
+        add(&pairs);
+        let last = pairs.len() - 1;
+        pairs[last].0 = enc_g1(&g1(&-(sum + Fr::from(1u64))));
+        add(&pairs);
+    }
+    // The EIP-197 vector (both pairs: true; the first alone: false).
+    let eip197: [u8; 384] = core::array::from_fn(|i| {
+        u8::from_str_radix(&EIP197_VECTOR[2 * i..2 * i + 2], 16).unwrap()
+    });
+    let split = |i: usize| -> ([u8; 64], [u8; 128]) {
+        (eip197[192 * i..192 * i + 64].try_into().unwrap(), eip197[192 * i + 64..192 * i + 192].try_into().unwrap())
+    };
+    add(&[split(0), split(1)]);
+    add(&[split(0)]);
+    // Malformed: G1 off the curve or with y + p; G2 words at p, at 2^256 − 1, off the twist,
+    // outside G2 (alone, with G1 at infinity, after a valid pair).
+    let mut bad1 = gen1;
+    bad1[63] ^= 1;
+    add(&[(bad1, gen2)]);
+    add(&[(bad1, zero2)]);
+    let mut y_plus_p = P;
+    y_plus_p[0] += 2;
+    let unreduced = coords(&[1, 0, 0, 0], &y_plus_p);
+    add(&[(unreduced, gen2)]);
+    for word in 0..4 {
+        let mut at_p = gen2;
+        at_p[32 * word..32 * word + 32].copy_from_slice(&to_be_bytes(&P));
+        add(&[(gen1, at_p)]);
+        let mut ones = gen2;
+        ones[32 * word..32 * word + 32].copy_from_slice(&[0xFF; 32]);
+        add(&[(zero1, ones)]);
+    }
+    let mut off_curve = gen2;
+    off_curve[127] ^= 1;
+    add(&[(gen1, off_curve)]);
+    let outside = enc_g2(&off_subgroup(&mut rng));
+    add(&[(gen1, outside)]);
+    add(&[(zero1, outside)]);
+    add(&[(gen1, gen2), (gen1, outside)]);
+    count
+}
+
+/// EIP-197's example input (two pairs; the product is 1).
+const EIP197_VECTOR: &str = concat!(
+    "1c76476f4def4bb94541d57ebba1193381ffa7aa76ada664dd31c16024c43f59",
+    "3034dd2920f673e204fee2811c678745fc819b55d3e9d294e45c9b03a76aef41",
+    "209dd15ebff5d46c4bd888e51a93cf99a7329636c63514396b4a452003a35bf7",
+    "04bf11ca01483bfa8b34b43561848d28905960114c8ac04049af4b6315a41678",
+    "2bb8324af6cfc93537a2ad1a445cfd0ca2a71acd7ac41fadbf933c2a51be344d",
+    "120a2a4cf30c1bf9845f20c6fe39e07ea2cce61f0c9bb048165fe5e4de877550",
+    "111e129f1cf1097710d41c4ac70fcdfa5ba2023c6ff1cbeac322de49d1b6df7c",
+    "2032c61a830e3c17286de9462bf242fca2883585b93870a73853face6a6bf411",
+    "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2",
+    "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed",
+    "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b",
+    "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
+);
 
 fn random_bytes(rng: &mut Rng, len: usize) -> Vec<u8> {
     (0..len).map(|_| rng.next() as u8).collect()
@@ -174,6 +273,7 @@ fn vectors() -> (Vec<u8>, usize) {
     }
     modexp_record(&mut out, &random_bytes(&mut rng, 1024), &random_bytes(&mut rng, 1024), &random_bytes(&mut rng, 32));
     count += 1;
+    count += pairing_records(&mut out);
     (out, count)
 }
 
