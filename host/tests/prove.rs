@@ -199,10 +199,11 @@ fn proves_and_verifies_a_fixture_block_and_rejects_tampering() {
     assert!(matches!(out.status.code(), Some(1) | Some(2)), "{:?}", out.status);
 }
 
-/// The synthetic block that calls ecAdd and ecMul computes 2G and 3G (so a proof of it proves both
-/// precompiles, doubling and addition), and its input validates natively.
+/// The synthetic block that calls ecAdd, ecMul and ecPairing computes 2G and 3G and a pairing
+/// check that holds (so a proof of it proves the point precompiles, doubling and addition, and
+/// the field ones), and its input validates natively.
 #[test]
-fn the_bn254_block_computes_2g_and_3g() {
+fn the_bn254_block_computes_2g_3g_and_a_pairing() {
     use alloy_primitives::U256;
     let chain = common::synthetic::precompile_chain();
     let block = &chain.blocks[1];
@@ -212,12 +213,15 @@ fn the_bn254_block_computes_2g_and_3g() {
     let two_g_x = U256::from_str_radix("030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3", 16).unwrap();
     let three_g_x = U256::from_str_radix("0769bf9ac56bea3ff40232bcb1b6bd159315d84715b8e679f2d355961915abf0", 16).unwrap();
     assert_eq!((add, mul), (Some(&two_g_x), Some(&three_g_x)));
+    // e(G, H) · e(−G, H) = 1: ecPairing returns the word 1.
+    assert_eq!(slots.get(&U256::from(2)), Some(&U256::from(1)));
     let input = block.input.as_ref().expect("input");
     assert!(zkevm_guest::validate_stateless_input(input, &mut |_| {}).is_ok());
 }
 
-/// Proves the block that calls ecAdd and ecMul (SP1's `BN254_ADD` / `BN254_DOUBLE` precompiles
-/// through the accelerators) and verifies the proof.
+/// Proves the block that calls ecAdd, ecMul and ecPairing (SP1's `BN254_ADD` / `BN254_DOUBLE`
+/// precompiles and its BN254 field precompiles `BN254_FP_*` / `BN254_FP2_*`, through the
+/// accelerators) and verifies the proof.
 #[cfg(feature = "prove")]
 #[test]
 #[ignore = "proves a block: minutes, ~15 GiB; run with --ignored (see the file's docs)"]

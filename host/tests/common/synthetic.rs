@@ -93,10 +93,12 @@ pub const BN254_CALLER: Address = Address::repeat_byte(0xb2);
 
 /// A chain whose one block calls the BN254 precompiles: a contract computes ecAdd(G, G) (0x06) and
 /// ecMul(G, 3) (0x07) for the generator G = (1, 2) and stores the x-coordinates of 2G and 3G in
-/// slots 0 and 1. (On SP1, 2G takes a doubling and 3G = 2G + G an addition: both precompiles.)
+/// slots 0 and 1 (on SP1, 2G takes a doubling and 3G = 2G + G an addition: both precompiles);
+/// then ecPairing (0x08) of (G, H) and (−G, H) for the G2 generator H, which holds, and stores its
+/// result word (1) in slot 2 (on SP1, the BN254 field precompiles).
 pub fn precompile_chain() -> Chain {
     #[rustfmt::skip]
-    let code = Bytes::from(vec![
+    let mut code = vec![
         // memory[0x00..0x80] = 1, 2, 1, 2: G and G.
         0x60, 0x01, 0x60, 0x00, 0x52, 0x60, 0x02, 0x60, 0x20, 0x52,
         0x60, 0x01, 0x60, 0x40, 0x52, 0x60, 0x02, 0x60, 0x60, 0x52,
@@ -105,12 +107,43 @@ pub fn precompile_chain() -> Chain {
         // memory[0x40] = 3; STATICCALL(gas, 0x07, 0x00, 0x60, 0xc0, 0x40): ecMul into memory[0xc0..].
         0x60, 0x03, 0x60, 0x40, 0x52,
         0x60, 0x40, 0x60, 0xc0, 0x60, 0x60, 0x60, 0x00, 0x60, 0x07, 0x5a, 0xfa, 0x50,
-        // SSTORE(0, memory[0x80]); SSTORE(1, memory[0xc0]); STOP.
-        0x60, 0x80, 0x51, 0x60, 0x00, 0x55, 0x60, 0xc0, 0x51, 0x60, 0x01, 0x55, 0x00,
+        // SSTORE(0, memory[0x80]); SSTORE(1, memory[0xc0]).
+        0x60, 0x80, 0x51, 0x60, 0x00, 0x55, 0x60, 0xc0, 0x51, 0x60, 0x01, 0x55,
+    ];
+    // memory[0x100..0x280] = G, H, −G, H (EIP-197 encoding: each F_p2 element imaginary part first).
+    for (i, word) in pairing_input().iter().enumerate() {
+        code.push(0x7f); // PUSH32 word
+        code.extend_from_slice(&word.to_be_bytes::<32>());
+        code.push(0x61); // PUSH2 0x0100 + 32 i
+        code.extend_from_slice(&(0x100 + 32 * i as u16).to_be_bytes());
+        code.push(0x52); // MSTORE
+    }
+    #[rustfmt::skip]
+    code.extend_from_slice(&[
+        // STATICCALL(gas, 0x08, 0x100, 0x180, 0x280, 0x20); POP.
+        0x60, 0x20, 0x61, 0x02, 0x80, 0x61, 0x01, 0x80, 0x61, 0x01, 0x00, 0x60, 0x08, 0x5a, 0xfa, 0x50,
+        // SSTORE(2, memory[0x280]); STOP.
+        0x61, 0x02, 0x80, 0x51, 0x60, 0x02, 0x55, 0x00,
     ]);
     let mut state = funded_state();
-    state.insert_account(BN254_CALLER, 1, U256::ZERO, code, []);
-    one_block_chain(state, &[Call::contract(BN254_CALLER)])
+    state.insert_account(BN254_CALLER, 1, U256::ZERO, Bytes::from(code), []);
+    // ecPairing of two pairs costs 113,000 gas (EIP-1108).
+    one_block_chain(state, &[Call { gas_limit: 300_000, ..Call::contract(BN254_CALLER) }])
+}
+
+/// The 12 words of ecPairing's input (G, H), (−G, H): G = (1, 2), −G = (1, p − 2), H the G2
+/// generator of EIP-197.
+fn pairing_input() -> [U256; 12] {
+    let word = |hex: &str| U256::from_str_radix(hex, 16).expect("hex");
+    let h = [
+        word("198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"),
+        word("1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"),
+        word("090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"),
+        word("12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa"),
+    ];
+    let p = word("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47");
+    let one = U256::from(1);
+    [one, U256::from(2), h[0], h[1], h[2], h[3], one, p - U256::from(2), h[0], h[1], h[2], h[3]]
 }
 
 /// The recipient of [`transfer_chain`]'s transfer: an account without code.
