@@ -219,6 +219,21 @@ fn the_bn254_block_computes_2g_3g_and_a_pairing() {
     assert!(zkevm_guest::validate_stateless_input(input, &mut |_| {}).is_ok());
 }
 
+/// The synthetic block that calls the point-evaluation precompile gets its success flag and its
+/// two result words (FIELD_ELEMENTS_PER_BLOB, BLS_MODULUS), and its input validates natively.
+#[test]
+fn the_kzg_block_verifies_a_proof() {
+    use alloy_primitives::U256;
+    let chain = common::synthetic::kzg_chain();
+    let block = &chain.blocks[1];
+    let slots = block.state.storage.get(&common::synthetic::KZG_CALLER).expect("the contract stored results");
+    let bls_modulus = U256::from_str_radix("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16).unwrap();
+    assert_eq!(slots.get(&U256::from(2)), Some(&U256::from(1)), "the precompile call succeeds");
+    assert_eq!((slots.get(&U256::ZERO), slots.get(&U256::from(1))), (Some(&U256::from(4096)), Some(&bls_modulus)));
+    let input = block.input.as_ref().expect("input");
+    assert!(zkevm_guest::validate_stateless_input(input, &mut |_| {}).is_ok());
+}
+
 /// Proves the block that calls ecAdd, ecMul and ecPairing (SP1's `BN254_ADD` / `BN254_DOUBLE`
 /// precompiles and its BN254 field precompiles `BN254_FP_*` / `BN254_FP2_*`, through the
 /// accelerators) and verifies the proof.
@@ -226,11 +241,26 @@ fn the_bn254_block_computes_2g_3g_and_a_pairing() {
 #[test]
 #[ignore = "proves a block: minutes, ~15 GiB; run with --ignored (see the file's docs)"]
 fn proves_a_block_calling_the_bn254_precompiles() {
-    let chain = common::synthetic::precompile_chain();
-    let dir = scratch("bn254");
-    let input = dir.join("bn254.ssz");
+    prove_synthetic_block("bn254", &common::synthetic::precompile_chain());
+}
+
+/// Proves the block that calls the point-evaluation precompile (SP1's `BLS12381_ADD` /
+/// `BLS12381_DOUBLE` and BLS12-381 field precompiles, through the accelerators) and verifies the
+/// proof.
+#[cfg(feature = "prove")]
+#[test]
+#[ignore = "proves a block: minutes, ~15 GiB; run with --ignored (see the file's docs)"]
+fn proves_a_block_calling_the_point_evaluation_precompile() {
+    prove_synthetic_block("kzg", &common::synthetic::kzg_chain());
+}
+
+/// Proves block 1 of `chain` (core mode) and verifies the proof: valid, Cancun.
+#[cfg(feature = "prove")]
+fn prove_synthetic_block(name: &str, chain: &common::chain::Chain) {
+    let dir = scratch(name);
+    let input = dir.join(format!("{name}.ssz"));
     std::fs::write(&input, chain.blocks[1].input.as_ref().expect("input").encode()).expect("write");
-    let proof = dir.join("bn254.proof");
+    let proof = dir.join(format!("{name}.proof"));
     let out = zkevm()
         .args(["prove", "--zkvm", "sp1", "--mode", "core", "--elf"])
         .arg(sp1_elf())

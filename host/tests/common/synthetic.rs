@@ -18,6 +18,7 @@ use alloy_eips::eip1559::BaseFeeParams;
 use alloy_primitives::{Address, B256, Bloom, Bytes, TxKind, U256, keccak256};
 use alloy_trie::EMPTY_ROOT_HASH;
 use k256::ecdsa::SigningKey;
+use sha2::Digest;
 use std::collections::HashMap;
 use zkevm_guest::ChainSpec;
 use zkevm_host::witness_gen::{
@@ -111,13 +112,8 @@ pub fn precompile_chain() -> Chain {
         0x60, 0x80, 0x51, 0x60, 0x00, 0x55, 0x60, 0xc0, 0x51, 0x60, 0x01, 0x55,
     ];
     // memory[0x100..0x280] = G, H, −G, H (EIP-197 encoding: each F_p2 element imaginary part first).
-    for (i, word) in pairing_input().iter().enumerate() {
-        code.push(0x7f); // PUSH32 word
-        code.extend_from_slice(&word.to_be_bytes::<32>());
-        code.push(0x61); // PUSH2 0x0100 + 32 i
-        code.extend_from_slice(&(0x100 + 32 * i as u16).to_be_bytes());
-        code.push(0x52); // MSTORE
-    }
+    let words: Vec<[u8; 32]> = pairing_input().iter().map(|w| w.to_be_bytes::<32>()).collect();
+    push_mstores(&mut code, 0x100, &words);
     #[rustfmt::skip]
     code.extend_from_slice(&[
         // STATICCALL(gas, 0x08, 0x100, 0x180, 0x280, 0x20); POP.
@@ -129,6 +125,51 @@ pub fn precompile_chain() -> Chain {
     state.insert_account(BN254_CALLER, 1, U256::ZERO, Bytes::from(code), []);
     // ecPairing of two pairs costs 113,000 gas (EIP-1108).
     one_block_chain(state, &[Call { gas_limit: 300_000, ..Call::contract(BN254_CALLER) }])
+}
+
+/// Appends `PUSH32 word; PUSH2 offset; MSTORE` for each of `words`, from memory offset `at` on.
+fn push_mstores(code: &mut Vec<u8>, at: u16, words: &[[u8; 32]]) {
+    for (i, word) in words.iter().enumerate() {
+        code.push(0x7f);
+        code.extend_from_slice(word);
+        code.push(0x61);
+        code.extend_from_slice(&(at + 32 * i as u16).to_be_bytes());
+        code.push(0x52);
+    }
+}
+
+/// The contract of [`kzg_chain`].
+pub const KZG_CALLER: Address = Address::repeat_byte(0x4a);
+
+/// A chain whose one block calls the EIP-4844 point-evaluation precompile (0x0a) with a valid
+/// proof: a contract stores the call's success flag in slot 2 and the two result words
+/// (FIELD_ELEMENTS_PER_BLOB, BLS_MODULUS) in slots 0 and 1. The proof is c-kzg-4844's test case
+/// `verify_kzg_proof/kzg-mainnet/correct_proof_2_0` (Apache-2.0): neither the commitment nor the
+/// proof is the point at infinity. (On SP1, the BLS12-381 precompiles.)
+pub fn kzg_chain() -> Chain {
+    let hex = |h: &str| hex::decode(h).expect("hex");
+    let commitment = hex("a421e229565952cfff4ef3517100a97da1d4fe57956fa50a442f92af03b1bf37adacc8ad4ed209b31287ea5bb94d9d06");
+    let z = [0u8; 32];
+    let y = hex("50625ad853cc21ba40594f79591e5d35c445ecf9453014da6524c0cf6367c359");
+    let proof = hex("b72d80393dc39beea3857cb3719277138876b2b207f1d5e54dd62a14e3242d123b5a6db066181ff01a51c26c9d2f400b");
+    // The versioned hash of the commitment (EIP-4844: 0x01 ‖ sha256(commitment)[1..]).
+    let mut versioned: [u8; 32] = sha2::Sha256::digest(&commitment).into();
+    versioned[0] = 0x01;
+    let input = [&versioned[..], &z, &y, &commitment, &proof].concat();
+    let words: Vec<[u8; 32]> = input.chunks(32).map(|c| c.try_into().expect("192 bytes")).collect();
+    let mut code = Vec::new();
+    push_mstores(&mut code, 0, &words);
+    #[rustfmt::skip]
+    code.extend_from_slice(&[
+        // STATICCALL(gas, 0x0a, 0x00, 0xc0, 0x100, 0x40); SSTORE(2, success).
+        0x60, 0x40, 0x61, 0x01, 0x00, 0x60, 0xc0, 0x60, 0x00, 0x60, 0x0a, 0x5a, 0xfa, 0x60, 0x02, 0x55,
+        // SSTORE(0, memory[0x100]); SSTORE(1, memory[0x120]); STOP.
+        0x61, 0x01, 0x00, 0x51, 0x60, 0x00, 0x55, 0x61, 0x01, 0x20, 0x51, 0x60, 0x01, 0x55, 0x00,
+    ]);
+    let mut state = funded_state();
+    state.insert_account(KZG_CALLER, 1, U256::ZERO, Bytes::from(code), []);
+    // The point evaluation costs 50,000 gas (EIP-4844), three fresh slots 60,000 more.
+    one_block_chain(state, &[Call { gas_limit: 300_000, ..Call::contract(KZG_CALLER) }])
 }
 
 /// The 12 words of ecPairing's input (G, H), (−G, H): G = (1, 2), −G = (1, p − 2), H the G2
