@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs the secp256k1 edge-case vectors under the SP1 v6 executor: writes the vectors with the
-# software accelerators' results (the platform crate's test `vectors_agree_and_are_written_on_request`),
+# Runs the secp256k1 and secp256r1 edge-case vectors under the SP1 v6 executor: writes the vectors
+# with the software accelerators' results (the platform crate's tests
+# `secp256k1::vectors::vectors_agree_and_are_written_on_request` and `secp256r1::vectors::…`),
 # builds the test guest `secp256k1_vectors.rs` for the SP1 target as build-elf.sh builds the real
 # guest, and runs it with `zkevm run --zkvm sp1 --raw`: 43 zero bytes (reported as a match, the
 # output expected of an input that is no block) when the precompile versions of
-# zkvm_secp256k1_ecrecover / zkvm_secp256k1_verify give the software results on every record.
+# zkvm_secp256k1_ecrecover / zkvm_secp256k1_verify / zkvm_secp256r1_verify give the software
+# results on every record. Per-call cycles: the JSON's stage_cycles (SP1's cycle tracker) divided
+# by the timed-call counts of the guest's stdout line.
 #
 # Usage: platforms/sp1/examples/secp256k1_vectors.sh [ZKEVM]   (default: target/release/zkevm)
 # Environment: ZKEVM_ELF_TARGET_DIR (default <workspace>/target/riscv-elf), as build-elf.sh.
@@ -16,8 +19,10 @@ cd "$root"
 
 out_dir="$root/target/secp256k1-vectors"
 mkdir -p "$out_dir"
-SECP256K1_VECTORS_OUT="$out_dir/vectors.bin" \
-  cargo test --release --locked -p zkevm-platform-sp1 --lib vectors_agree_and_are_written_on_request -- --nocapture
+# Both curves' vectors (secp256k1::vectors and secp256r1::vectors), one input for the guest.
+SECP256K1_VECTORS_OUT="$out_dir/secp256k1.bin" SECP256R1_VECTORS_OUT="$out_dir/secp256r1.bin" \
+  cargo test --release --locked -p zkevm-platform-sp1 --lib vectors::vectors_agree_and_are_written_on_request -- --nocapture
+cat "$out_dir/secp256k1.bin" "$out_dir/secp256r1.bin" > "$out_dir/vectors.bin"
 
 target_dir="${ZKEVM_ELF_TARGET_DIR:-$root/target/riscv-elf}"
 cargo_home="${CARGO_HOME:-$HOME/.cargo}"

@@ -21,12 +21,14 @@
 //! `KECCAK_PERMUTE` precompile (`keccak.rs`), `zkvm_sha256` on its `SHA_EXTEND` and
 //! `SHA_COMPRESS` precompiles (`sha256.rs`), `zkvm_secp256k1_ecrecover` and
 //! `zkvm_secp256k1_verify` on `SECP256K1_ADD`, `SECP256K1_DOUBLE` and `UINT256_MUL`
-//! (`secp256k1/`), `zkvm_bn254_g1_add` and `zkvm_bn254_g1_mul` on `BN254_ADD`, `BN254_DOUBLE`
+//! (`secp256k1/`), `zkvm_secp256r1_verify` on `SECP256R1_ADD`, `SECP256R1_DOUBLE` and
+//! `UINT256_MUL` (`secp256r1/`; both curves share the limb arithmetic, the complete addition
+//! around the precompiles, u1·G + u2·Q and ECDSA verification in `weierstrass/`), `zkvm_bn254_g1_add` and `zkvm_bn254_g1_mul` on `BN254_ADD`, `BN254_DOUBLE`
 //! and `UINT256_MUL` (`bn254/`), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256
-//! (`modexp.rs`, software above); the other 12 `zkvm_*` functions link the software crate.
+//! (`modexp.rs`, software above); the other 11 `zkvm_*` functions link the software crate.
 //!
 //! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
-//! padding, the secp256k1, BN254 and modexp arithmetic with software stand-ins for the
+//! padding, the secp256k1, secp256r1, BN254 and modexp arithmetic with software stand-ins for the
 //! precompiles, tested on the host) and nothing is exported.
 
 #![no_std]
@@ -34,8 +36,8 @@
 #[cfg(test)]
 extern crate std;
 
-// The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, modexp and the BN254
-// G1 addition and multiplication (whose software definitions are weak in guest ELFs).
+// The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, secp256r1's, modexp
+// and the BN254 G1 addition and multiplication (whose software definitions are weak in guest ELFs).
 use zkvm_accelerators_software as _;
 
 // The sponge is target-independent (tested on the host); the precompile call is RISC-V only.
@@ -48,6 +50,12 @@ mod sha256;
 // precompiles); the exported functions are RISC-V only.
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
 mod secp256k1;
+// P-256 verification, on the same curve-independent code as secp256k1 (`weierstrass`): host
+// tests with software stand-ins for the precompiles; the exported function is RISC-V only.
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod secp256r1;
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod weierstrass;
 // BN254 G1 (ecAdd, ecMul) and modexp: target-independent like secp256k1 (host tests with software
 // stand-ins for the precompiles); the exported functions are RISC-V only.
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]

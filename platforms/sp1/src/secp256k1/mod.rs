@@ -9,9 +9,11 @@
 //! every input, status included; the host tests compare the two on random and edge-case inputs,
 //! with software stand-ins for the precompiles.
 //!
-//! - [`arith`]: 256-bit limbs, arithmetic mod p and mod n, inversion, square root mod p;
-//! - [`curve`]: points, complete addition over the precompiles, u1·G + u2·Q;
-//! - [`ecdsa`]: recovery and verification.
+//! - [`arith`]: the moduli p and n, square root mod p (the 256-bit limbs and the arithmetic modulo
+//!   any m > 2^255 are in `crate::weierstrass::arith`, re-exported here);
+//! - [`curve`]: the curve's constants and precompiles as a `crate::weierstrass::curve::Curve`
+//!   (points, complete addition and u1·G + u2·Q are shared with secp256r1);
+//! - [`ecdsa`]: recovery, and verification by the shared `crate::weierstrass::ecdsa::verify`.
 
 pub(crate) mod arith;
 mod curve;
