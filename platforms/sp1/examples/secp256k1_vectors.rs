@@ -9,9 +9,8 @@
 //! verify), recovery id (for kind 2: 1 if the input reaches the scalar multiplication), expected status (0 `ZKVM_EOK`, 1 `ZKVM_EFAIL`), expected verdict, 4 zero
 //! bytes, the digest (32), the signature (64), the key to verify (64), the expected recovered key
 //! (64, zero unless recovered).
-//! Output (public values): 43 zero bytes when every record matches (what `zkevm run --raw` expects
-//! of an input that is no block), else 43 bytes starting with 0xFF and the index of the first
-//! mismatch (u32, little-endian). stdout: a summary line with the number of timed calls per name.
+//! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares),
+//! the summary line ending with the number of timed calls per name.
 //! Timed with SP1's cycle tracker: the secp256k1 recoveries that succeed and verifications that
 //! reach a verdict (`secp256k1_ecrecover`, `secp256k1_verify`), and every secp256r1 verification
 //! (status always `ZKVM_EOK`): `secp256r1_verify` for those that reach the scalar multiplication
@@ -32,77 +31,17 @@ fn main() {
 }
 
 #[cfg(target_os = "none")]
+mod vectors_guest;
+
+#[cfg(target_os = "none")]
 mod guest {
-    extern crate alloc;
-
-    use super::{KIND_SECP256R1_VERIFY, RECORD};
-    use core::{alloc::GlobalAlloc, alloc::Layout, cell::UnsafeCell, fmt::Write, ptr};
-    use zkvm_interface::sys::{ZKVM_EOK, zkvm_bytes_32, zkvm_bytes_64};
+    use super::{
+        KIND_SECP256R1_VERIFY, RECORD,
+        vectors_guest::{bytes32, bytes64, run},
+    };
+    use core::{cell::Cell, fmt::Write};
+    use zkvm_interface::sys::ZKVM_EOK;
     use zkevm_platform_sp1::{cycle_tracker_end, cycle_tracker_start};
-
-    unsafe extern "C" {
-        fn read_input(buf_ptr: *mut *const u8, buf_size: *mut usize);
-        fn write_output(output: *const u8, size: usize);
-        fn abort() -> !;
-        static _heap_start: u8;
-    }
-
-    /// A bump allocator from `_heap_start` (only `read_input` allocates, once).
-    struct Bump(UnsafeCell<usize>);
-
-    // SAFETY: the guest is single-threaded.
-    unsafe impl Sync for Bump {}
-
-    #[global_allocator]
-    static HEAP: Bump = Bump(UnsafeCell::new(0));
-
-    unsafe impl GlobalAlloc for Bump {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            unsafe {
-                let next = self.0.get();
-                if *next == 0 {
-                    *next = &raw const _heap_start as usize;
-                }
-                let start = (*next + layout.align() - 1) & !(layout.align() - 1);
-                *next = start + layout.size();
-                start as *mut u8
-            }
-        }
-
-        unsafe fn dealloc(&self, _: *mut u8, _: Layout) {}
-    }
-
-    #[panic_handler]
-    fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-        unsafe { abort() }
-    }
-
-    /// A fixed-size line buffer for the summary.
-    struct Line([u8; 192], usize);
-
-    impl Write for Line {
-        fn write_str(&mut self, s: &str) -> core::fmt::Result {
-            let end = self.1 + s.len();
-            if end > self.0.len() {
-                return Err(core::fmt::Error);
-            }
-            self.0[self.1..end].copy_from_slice(s.as_bytes());
-            self.1 = end;
-            Ok(())
-        }
-    }
-
-    fn bytes32(b: &[u8]) -> zkvm_bytes_32 {
-        let mut out = zkvm_bytes_32 { data: [0; 32] };
-        out.data.copy_from_slice(b);
-        out
-    }
-
-    fn bytes64(b: &[u8]) -> zkvm_bytes_64 {
-        let mut out = zkvm_bytes_64 { data: [0; 64] };
-        out.data.copy_from_slice(b);
-        out
-    }
 
     /// Whether the accelerator's result for `record` is the expected one.
     fn matches(record: &[u8]) -> bool {
@@ -157,52 +96,30 @@ mod guest {
     /// The guest's entry point (called by the platform's `_start`).
     #[unsafe(no_mangle)]
     pub extern "C" fn main() -> i32 {
-        let (mut input, mut len): (*const u8, usize) = (ptr::null(), 0);
-        // SAFETY: valid out-pointers; the platform keeps the input alive for the run.
-        let input = unsafe {
-            read_input(&mut input, &mut len);
-            if input.is_null() { &[][..] } else { core::slice::from_raw_parts(input, len) }
-        };
-        let mut output = [0u8; 43];
-        let mut mismatches = 0u32;
-        let records = input.chunks_exact(RECORD);
-        let count = records.len();
         // Timed calls: secp256k1 recoveries and verifications, secp256r1 full verifications and
         // early rejections.
-        let mut timed = [0u32; 4];
-        for (i, record) in records.enumerate() {
-            match (record[0], record[1], record[2]) {
-                (0, _, 0) => timed[0] += 1,
-                (1, _, 0) => timed[1] += 1,
-                (KIND_SECP256R1_VERIFY, 1, _) => timed[2] += 1,
-                (KIND_SECP256R1_VERIFY, _, _) => timed[3] += 1,
-                _ => {}
+        let timed: [Cell<u32>; 4] = Default::default();
+        let record_len = |rest: &[u8]| (rest.len() >= RECORD).then_some(RECORD);
+        let check = |record: &[u8]| {
+            let slot = match (record[0], record[1], record[2]) {
+                (0, _, 0) => Some(0),
+                (1, _, 0) => Some(1),
+                (KIND_SECP256R1_VERIFY, 1, _) => Some(2),
+                (KIND_SECP256R1_VERIFY, _, _) => Some(3),
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                timed[slot].set(timed[slot].get() + 1);
             }
-            if !matches(record) {
-                if mismatches == 0 {
-                    output[0] = 0xFF;
-                    output[1..5].copy_from_slice(&(i as u32).to_le_bytes());
-                }
-                mismatches += 1;
-            }
-        }
-        if count == 0 || input.len() % RECORD != 0 {
-            output[0] = 0xFE;
-        }
-        let mut line = Line([0; 192], 0);
-        let _ = writeln!(
-            line,
-            "secp256k1/r1 vectors: {count} records, {mismatches} mismatches; timed calls: k1 ecrecover {} k1 verify {} r1 verify {} r1 reject {}",
-            timed[0], timed[1], timed[2], timed[3]
-        );
-        // SP1's WRITE (0x02) to stdout (fd 1).
-        // SAFETY: SP1 reads the `line.1` bytes of the local buffer.
-        unsafe {
-            core::arch::asm!("ecall", inout("t0") 0x02u64 => _, in("a0") 1u64, in("a1") line.0.as_ptr(),
-                             in("a2") line.1, options(nostack));
-        }
-        // SAFETY: a valid local buffer.
-        unsafe { write_output(output.as_ptr(), output.len()) };
-        0
+            matches(record)
+        };
+        run("secp256k1/r1", record_len, check, |line| {
+            let t = timed.each_ref().map(Cell::get);
+            let _ = write!(
+                line,
+                "; timed calls: k1 ecrecover {} k1 verify {} r1 verify {} r1 reject {}",
+                t[0], t[1], t[2], t[3]
+            );
+        })
     }
 }
