@@ -4,8 +4,8 @@
 
 use super::{curve::Secp256r1, vectors::{Case, cases, point_bytes, reference_verify, scalar}, verify};
 use crate::{
-    secp256k1::test_rng::Rng,
     weierstrass::{
+        test_rng::Rng,
         arith::{ONE, add_carry, from_be_bytes, mul_mod, neg_mod, reduce_once, to_be_bytes},
         curve::{Affine, Curve, curve_rhs, lincomb},
     },

@@ -10,8 +10,8 @@
 
 use super::{curve::Secp256r1, verify};
 use crate::{
-    secp256k1::test_rng::Rng,
     weierstrass::{
+        test_rng::Rng,
         arith::{ONE, U256, add_carry, from_be_bytes, lt, mul_mod, neg_mod, pow_mod, sub_mod, to_be_bytes},
         curve::{Curve, curve_rhs},
         ecdsa,
