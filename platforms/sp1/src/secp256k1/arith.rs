@@ -29,8 +29,7 @@ pub(crate) const N_MINUS_2: U256 =
 
 /// A square root of `a` modulo p, if `a` is a square: `a^((p+1)/4)`, checked by squaring it.
 pub(crate) fn sqrt_p(a: &U256) -> Option<U256> {
-    let root = pow_mod(a, &P_PLUS_1_DIV_4, &P);
-    (mul_mod(&root, &root, &P) == *a).then_some(root)
+    sqrt_mod(a, &P, &P_PLUS_1_DIV_4)
 }
 
 #[cfg(test)]

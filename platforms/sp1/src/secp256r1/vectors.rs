@@ -12,7 +12,7 @@ use super::{curve::Secp256r1, verify};
 use crate::{
     weierstrass::{
         test_rng::Rng,
-        arith::{ONE, U256, add_carry, from_be_bytes, lt, mul_mod, neg_mod, pow_mod, sub_mod, to_be_bytes},
+        arith::{ONE, U256, add_carry, from_be_bytes, lt, neg_mod, sqrt_mod, sub_mod, to_be_bytes},
         curve::{Curve, curve_rhs},
         ecdsa,
     },
@@ -69,12 +69,11 @@ fn key_bytes(x: &U256, y: &U256) -> [u8; 64] {
     sig_bytes(x, y)
 }
 
-/// A square root mod p, if any: p ≡ 3 (mod 4), so a^((p+1)/4), checked by squaring.
+/// A square root mod p, if any (p ≡ 3 mod 4).
 fn sqrt_p(a: &U256) -> Option<U256> {
     let p1 = add_carry(&C::P, &ONE).0;
-    let e = [p1[0] >> 2 | p1[1] << 62, p1[1] >> 2 | p1[2] << 62, p1[2] >> 2 | p1[3] << 62, p1[3] >> 2];
-    let root = pow_mod(a, &e, &C::P);
-    (mul_mod(&root, &root, &C::P) == *a).then_some(root)
+    let quarter = [p1[0] >> 2 | p1[1] << 62, p1[1] >> 2 | p1[2] << 62, p1[2] >> 2 | p1[3] << 62, p1[3] >> 2];
+    sqrt_mod(a, &C::P, &quarter)
 }
 
 /// The vectors: valid signatures and their variations, random bytes, r and s at and beyond the

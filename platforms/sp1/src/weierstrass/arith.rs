@@ -174,3 +174,10 @@ pub(crate) fn pow_mod(a: &U256, e: &U256, m: &U256) -> U256 {
 pub(crate) fn inv_mod(a: &U256, m: &U256, m_minus_2: &U256) -> U256 {
     pow_mod(a, m_minus_2, m)
 }
+
+/// A square root of `a` modulo a prime `m ≡ 3 (mod 4)`, if `a` is a square: `a^e` with
+/// `e = (m + 1) / 4`, checked by squaring it.
+pub(crate) fn sqrt_mod(a: &U256, m: &U256, e: &U256) -> Option<U256> {
+    let root = pow_mod(a, e, m);
+    (mul_mod(&root, &root, m) == *a).then_some(root)
+}
