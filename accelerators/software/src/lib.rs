@@ -224,6 +224,8 @@ pub unsafe extern "C" fn zkvm_secp256k1_ecrecover(
 ///
 /// # Safety
 /// All pointers valid (inputs readable, `verified` writable).
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its secp256r1 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_secp256r1_verify(
     msg: *const zkvm_secp256r1_hash,

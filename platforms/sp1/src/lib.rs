@@ -21,15 +21,18 @@
 //! `KECCAK_PERMUTE` precompile (`keccak.rs`), `zkvm_sha256` on its `SHA_EXTEND` and
 //! `SHA_COMPRESS` precompiles (`sha256.rs`), `zkvm_secp256k1_ecrecover` and
 //! `zkvm_secp256k1_verify` on `SECP256K1_ADD`, `SECP256K1_DOUBLE` and `UINT256_MUL`
-//! (`secp256k1/`), `zkvm_bn254_g1_add` and `zkvm_bn254_g1_mul` on `BN254_ADD`, `BN254_DOUBLE`
-//! and `UINT256_MUL`, `zkvm_bn254_pairing` on `BN254_FP_ADD` / `_SUB` / `_MUL` and
-//! `BN254_FP2_ADD` / `_SUB` / `_MUL` (`bn254/`: the F_p⁶ / F_p¹² towers, Miller loop and final
-//! exponentiation in software over them), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256
-//! (`modexp.rs`, software above); the other 11 `zkvm_*` functions link the software crate.
+//! (`secp256k1/`), `zkvm_secp256r1_verify` on `SECP256R1_ADD`, `SECP256R1_DOUBLE` and
+//! `UINT256_MUL` (`secp256r1/`; both curves share the limb arithmetic, the complete addition
+//! around the precompiles, u1·G + u2·Q and ECDSA verification in `weierstrass/`),
+//! `zkvm_bn254_g1_add` and `zkvm_bn254_g1_mul` on `BN254_ADD`, `BN254_DOUBLE` and `UINT256_MUL`,
+//! `zkvm_bn254_pairing` on `BN254_FP_ADD` / `_SUB` / `_MUL` and `BN254_FP2_ADD` / `_SUB` / `_MUL`
+//! (`bn254/`: the F_p⁶ / F_p¹² towers, Miller loop and final exponentiation in software over
+//! them), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256 (`modexp.rs`, software above);
+//! the other 10 `zkvm_*` functions link the software crate.
 //!
 //! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
-//! padding, the secp256k1, BN254 (G1 and pairing) and modexp arithmetic with software stand-ins
-//! for the precompiles, tested on the host) and nothing is exported.
+//! padding, the secp256k1, secp256r1, BN254 (G1 and pairing) and modexp arithmetic with software
+//! stand-ins for the precompiles, tested on the host) and nothing is exported.
 
 #![no_std]
 
@@ -39,8 +42,8 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
-// The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, modexp and the three
-// BN254 ones (whose software definitions are weak in guest ELFs).
+// The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, secp256r1's, modexp
+// and the three BN254 ones (whose software definitions are weak in guest ELFs).
 use zkvm_accelerators_software as _;
 
 // The sponge is target-independent (tested on the host); the precompile call is RISC-V only.
@@ -53,6 +56,12 @@ mod sha256;
 // precompiles); the exported functions are RISC-V only.
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
 mod secp256k1;
+// P-256 verification, on the same curve-independent code as secp256k1 (`weierstrass`): host
+// tests with software stand-ins for the precompiles; the exported function is RISC-V only.
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod secp256r1;
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod weierstrass;
 // BN254 G1 (ecAdd, ecMul), the pairing (ecPairing) and modexp: target-independent like secp256k1
 // (host tests with software stand-ins for the precompiles); the exported functions are RISC-V only.
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]

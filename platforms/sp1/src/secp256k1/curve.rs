@@ -1,40 +1,25 @@
-//! secp256k1 points (y² = x³ + 7 over F_p) and the double-scalar multiplication u1·G + u2·Q.
-//!
-//! Point addition and doubling go through SP1's `SECP256K1_ADD` (`a0` = P, overwritten with
-//! P + Q; `a1` = Q) and `SECP256K1_DOUBLE` (`a0` = P, overwritten with 2P) precompiles on RISC-V,
-//! and through the affine formulas in software elsewhere. Both precompiles take an affine point as
-//! x limbs then y limbs (eight little-endian `u64`, 8-byte aligned) and compute the plain affine
-//! formulas: the addition's slope divides by x_Q − x_P and the doubling's by 2·y_P. So the
-//! addition is only ever called on two points with different x (neither is the point at infinity,
-//! which has no affine form, and they are neither equal nor each other's negation), and the
-//! doubling on a finite point (whose y is never 0 on this curve: its order is prime, so it has no
-//! point of order 2). [`add_assign`] and [`double_assign`] take care of those cases here; the
-//! software stand-ins assert the preconditions, so a host test would catch a violation.
+//! secp256k1 (y² = x³ + 7 over F_p) as a [`Curve`] on SP1's `SECP256K1_ADD` (0x00_01_01_0A) and
+//! `SECP256K1_DOUBLE` (0x00_00_01_0B) precompiles, and the curve-specific names the recovery and
+//! the tests use. Points, the complete addition around the precompiles and u1·G + u2·Q are
+//! curve-independent (`crate::weierstrass::curve`).
 
-use super::arith::{P, U256, add_mod, mul_mod};
-#[cfg(not(target_arch = "riscv64"))]
-use super::arith::{P_MINUS_2, inv_mod, sub_mod};
+use super::arith::{N, N_MINUS_2, P, P_MINUS_2, U256};
+pub(crate) use crate::weierstrass::curve::Affine;
+use crate::weierstrass::curve::{self, Curve};
 
-/// A finite point in SP1's layout: x then y, each four little-endian limbs (both `< p`).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-#[repr(C, align(8))]
-pub(crate) struct Affine(pub(crate) [u64; 8]);
+/// secp256k1 (SEC 2, §2.4.1): a = 0, b = 7.
+pub(crate) struct Secp256k1;
 
-impl Affine {
-    /// The point (x, y); the caller has checked that it is on the curve.
-    pub(crate) fn new(x: &U256, y: &U256) -> Self {
-        Self([x[0], x[1], x[2], x[3], y[0], y[1], y[2], y[3]])
-    }
-
-    /// The x coordinate.
-    pub(crate) fn x(&self) -> U256 {
-        [self.0[0], self.0[1], self.0[2], self.0[3]]
-    }
-
-    /// The y coordinate.
-    pub(crate) fn y(&self) -> U256 {
-        [self.0[4], self.0[5], self.0[6], self.0[7]]
-    }
+impl Curve for Secp256k1 {
+    const P: U256 = P;
+    const P_MINUS_2: U256 = P_MINUS_2;
+    const N: U256 = N;
+    const N_MINUS_2: U256 = N_MINUS_2;
+    const A: U256 = [0; 4];
+    const B: U256 = [7, 0, 0, 0];
+    const G: Affine = G;
+    const ADD_SYSCALL: u64 = 0x00_01_01_0A;
+    const DOUBLE_SYSCALL: u64 = 0x00_00_01_0B;
 }
 
 /// The generator G (SEC 2, §2.4.1).
@@ -51,121 +36,19 @@ pub(crate) const G: Affine = Affine([
 
 /// x³ + 7 mod p: the square of y for a point with abscissa `x` (`x < p`).
 pub(crate) fn curve_rhs(x: &U256) -> U256 {
-    let x2 = mul_mod(x, x, &P);
-    add_mod(&mul_mod(&x2, x, &P), &[7, 0, 0, 0], &P)
+    curve::curve_rhs::<Secp256k1>(x)
 }
 
-/// `p ← p + q` on the precompile; `p.x ≠ q.x`.
-#[cfg(target_arch = "riscv64")]
-#[inline]
-fn raw_add(p: &mut Affine, q: &Affine) {
-    /// SP1's `SECP256K1_ADD` syscall code.
-    const SECP256K1_ADD: u64 = 0x00_01_01_0A;
-    // SAFETY: SP1 reads the aligned 8 limbs behind `a1` and overwrites the 8 behind `a0`.
-    unsafe {
-        core::arch::asm!("ecall", inout("t0") SECP256K1_ADD => _, in("a0") p.0.as_mut_ptr(),
-                         in("a1") q.0.as_ptr(), options(nostack));
-    }
-}
-
-/// `p ← 2p` on the precompile; `p.y ≠ 0`.
-#[cfg(target_arch = "riscv64")]
-#[inline]
-fn raw_double(p: &mut Affine) {
-    /// SP1's `SECP256K1_DOUBLE` syscall code.
-    const SECP256K1_DOUBLE: u64 = 0x00_00_01_0B;
-    // SAFETY: SP1 overwrites the aligned 8 limbs behind `a0`.
-    unsafe {
-        core::arch::asm!("ecall", inout("t0") SECP256K1_DOUBLE => _, in("a0") p.0.as_mut_ptr(),
-                         in("a1") 0u64, options(nostack));
-    }
-}
-
-/// `p ← p + q` by the affine formula (host stand-in of the precompile, same precondition).
-#[cfg(not(target_arch = "riscv64"))]
-fn raw_add(p: &mut Affine, q: &Affine) {
-    let (x1, y1, x2, y2) = (p.x(), p.y(), q.x(), q.y());
-    assert_ne!(x1, x2, "SECP256K1_ADD precondition: distinct x");
-    let slope = mul_mod(&sub_mod(&y2, &y1, &P), &inv_mod(&sub_mod(&x2, &x1, &P), &P, &P_MINUS_2), &P);
-    finish(p, &slope, &x1, &y1, &x2);
-}
-
-/// `p ← 2p` by the affine formula (host stand-in of the precompile, same precondition).
-#[cfg(not(target_arch = "riscv64"))]
-fn raw_double(p: &mut Affine) {
-    let (x, y) = (p.x(), p.y());
-    assert_ne!(y, [0; 4], "SECP256K1_DOUBLE precondition: y != 0");
-    let x2 = mul_mod(&x, &x, &P);
-    let three_x2 = add_mod(&add_mod(&x2, &x2, &P), &x2, &P);
-    let slope = mul_mod(&three_x2, &inv_mod(&add_mod(&y, &y, &P), &P, &P_MINUS_2), &P);
-    finish(p, &slope, &x, &y, &x);
-}
-
-/// The common tail of both formulas: x3 = λ² − x1 − x2, y3 = λ·(x1 − x3) − y1.
-#[cfg(not(target_arch = "riscv64"))]
-fn finish(p: &mut Affine, slope: &U256, x1: &U256, y1: &U256, x2: &U256) {
-    let x3 = sub_mod(&sub_mod(&mul_mod(slope, slope, &P), x1, &P), x2, &P);
-    let y3 = sub_mod(&mul_mod(slope, &sub_mod(x1, &x3, &P), &P), y1, &P);
-    *p = Affine::new(&x3, &y3);
-}
-
-/// `acc ← acc + q` for any `acc` (`None` is the point at infinity) and a finite `q`, both on the
-/// curve: the precompile only when the x coordinates differ.
-pub(crate) fn add_assign(acc: &mut Option<Affine>, q: &Affine) {
-    match acc {
-        None => *acc = Some(*q),
-        Some(p) if p.0[..4] == q.0[..4] => {
-            // Same x: q = p (double) or q = −p (the sum is infinity).
-            if p.0[4..] == q.0[4..] {
-                raw_double(p);
-            } else {
-                *acc = None;
-            }
-        }
-        Some(p) => raw_add(p, q),
-    }
-}
-
-/// `acc ← 2·acc` for any `acc` on the curve.
-pub(crate) fn double_assign(acc: &mut Option<Affine>) {
-    if let Some(p) = acc {
-        raw_double(p);
-    }
-}
-
-/// Bit `i` of `k`.
-fn bit(k: &U256, i: usize) -> bool {
-    (k[i / 64] >> (i % 64)) & 1 == 1
-}
-
-/// u1·G + u2·Q (`None`: the point at infinity) for scalars below 2^256 and a finite `q` on the
-/// curve, by Shamir's trick: one pass over the bits from the top, doubling, then adding G, Q or
-/// G + Q (computed once) for the bit pair.
+/// u1·G + u2·Q on secp256k1 (`None`: the point at infinity); see `weierstrass::curve::lincomb`.
 pub(crate) fn lincomb(u1: &U256, u2: &U256, q: &Affine) -> Option<Affine> {
-    let mut g_plus_q = Some(G);
-    add_assign(&mut g_plus_q, q);
-    let mut acc: Option<Affine> = None;
-    for i in (0..256).rev() {
-        double_assign(&mut acc);
-        match (bit(u1, i), bit(u2, i)) {
-            (false, false) => {}
-            (true, false) => add_assign(&mut acc, &G),
-            (false, true) => add_assign(&mut acc, q),
-            (true, true) => {
-                if let Some(t) = &g_plus_q {
-                    add_assign(&mut acc, t);
-                }
-            }
-        }
-    }
-    acc
+    curve::lincomb::<Secp256k1>(u1, u2, q)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::secp256k1::{
-        arith::{N, from_be_bytes, neg_mod, reduce_once, to_be_bytes},
+        arith::{from_be_bytes, mul_mod, neg_mod, reduce_once, to_be_bytes},
         test_rng::Rng,
     };
     use k256::{

@@ -11,23 +11,10 @@
 //! R's y is the square root (x³ + 7)^((p+1)/4), checked by squaring: no hint is trusted.
 
 use super::{
-    arith::{
-        N, N_MINUS_2, P, U256, from_be_bytes, inv_mod, is_zero, lt, mul_mod, neg_mod, reduce_once,
-        sqrt_p, to_be_bytes,
-    },
-    curve::{Affine, curve_rhs, lincomb},
+    arith::{N, N_MINUS_2, P, from_be_bytes, inv_mod, mul_mod, neg_mod, reduce_once, sqrt_p, to_be_bytes},
+    curve::{Affine, Secp256k1, curve_rhs, lincomb},
 };
-
-/// r and s from a 64-byte signature, if both are in [1, n − 1].
-fn scalars(sig: &[u8; 64]) -> Option<(U256, U256)> {
-    let mut half = [0u8; 32];
-    half.copy_from_slice(&sig[..32]);
-    let r = from_be_bytes(&half);
-    half.copy_from_slice(&sig[32..]);
-    let s = from_be_bytes(&half);
-    let in_range = |k: &U256| !is_zero(k) && lt(k, &N);
-    (in_range(&r) && in_range(&s)).then_some((r, s))
-}
+use crate::weierstrass::ecdsa::{self, scalars};
 
 /// The uncompressed key bytes x ‖ y (big-endian) of a point.
 fn encode(point: &Affine) -> [u8; 64] {
@@ -44,7 +31,7 @@ pub(crate) fn recover(msg: &[u8; 32], sig: &[u8; 64], recid: u8) -> Option<[u8; 
     if recid > 1 {
         return None;
     }
-    let (r, s) = scalars(sig)?;
+    let (r, s) = scalars::<Secp256k1>(sig)?;
     // r < n < p, so r is a field element as it is.
     let mut y = sqrt_p(&curve_rhs(&r))?;
     if (y[0] & 1) as u8 != recid {
@@ -60,20 +47,8 @@ pub(crate) fn recover(msg: &[u8; 32], sig: &[u8; 64], recid: u8) -> Option<[u8; 
 
 /// Whether `sig` (r ‖ s) signs the digest `msg` under `pubkey` (x ‖ y), or `None` (rejected) when
 /// the key is not a curve point with coordinates below p or r, s are outside [1, n − 1]. s and
-/// n − s verify alike (as the software accelerator, which normalizes s first).
+/// n − s verify alike (as the software accelerator, which normalizes s first). The checks and the
+/// computation are curve-independent (`crate::weierstrass::ecdsa`).
 pub(crate) fn verify(msg: &[u8; 32], sig: &[u8; 64], pubkey: &[u8; 64]) -> Option<bool> {
-    let mut half = [0u8; 32];
-    half.copy_from_slice(&pubkey[..32]);
-    let x = from_be_bytes(&half);
-    half.copy_from_slice(&pubkey[32..]);
-    let y = from_be_bytes(&half);
-    if !lt(&x, &P) || !lt(&y, &P) || mul_mod(&y, &y, &P) != curve_rhs(&x) {
-        return None;
-    }
-    let (r, s) = scalars(sig)?;
-    let z = reduce_once(&from_be_bytes(msg), &N);
-    let s_inv = inv_mod(&s, &N, &N_MINUS_2);
-    let u1 = mul_mod(&z, &s_inv, &N);
-    let u2 = mul_mod(&r, &s_inv, &N);
-    Some(lincomb(&u1, &u2, &Affine::new(&x, &y)).is_some_and(|point| reduce_once(&point.x(), &N) == r))
+    ecdsa::verify::<Secp256k1>(msg, sig, pubkey)
 }

@@ -9,9 +9,11 @@
 //! every input, status included; the host tests compare the two on random and edge-case inputs,
 //! with software stand-ins for the precompiles.
 //!
-//! - [`arith`]: 256-bit limbs, arithmetic mod p and mod n, inversion, square root mod p;
-//! - [`curve`]: points, complete addition over the precompiles, u1·G + u2·Q;
-//! - [`ecdsa`]: recovery and verification.
+//! - [`arith`]: the moduli p and n, square root mod p (the 256-bit limbs and the arithmetic modulo
+//!   any m > 2^255 are in `crate::weierstrass::arith`, re-exported here);
+//! - [`curve`]: the curve's constants and precompiles as a `crate::weierstrass::curve::Curve`
+//!   (points, complete addition and u1·G + u2·Q are shared with secp256r1);
+//! - [`ecdsa`]: recovery, and verification by the shared `crate::weierstrass::ecdsa::verify`.
 
 pub(crate) mod arith;
 mod curve;
@@ -73,52 +75,10 @@ mod ffi {
     }
 }
 
-/// A small deterministic generator (xorshift64*) for the random-input tests.
+/// The random-input generator of the tests (in `crate::weierstrass`, named here too for the BN254
+/// and modexp tests).
 #[cfg(test)]
-pub(crate) mod test_rng {
-    use super::arith::{U256, reduce_once};
-
-    pub(crate) struct Rng(pub(crate) u64);
-
-    impl Rng {
-        pub(crate) fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        /// A random 256-bit value; one in four has an all-ones or all-zeros limb pattern.
-        pub(crate) fn u256(&mut self) -> U256 {
-            let shape = self.next() % 8;
-            core::array::from_fn(|_| match shape {
-                0 => u64::MAX,
-                1 => 0,
-                _ => self.next(),
-            })
-        }
-
-        /// A random value below `m` (`m > 2^255`).
-        pub(crate) fn below(&mut self, m: &U256) -> U256 {
-            reduce_once(&self.u256(), m)
-        }
-
-        /// A random value in [1, m − 1].
-        pub(crate) fn nonzero_below(&mut self, m: &U256) -> U256 {
-            loop {
-                let k = self.below(m);
-                if k != [0; 4] {
-                    return k;
-                }
-            }
-        }
-
-        /// 32 random bytes.
-        pub(crate) fn bytes32(&mut self) -> [u8; 32] {
-            super::arith::to_be_bytes(&self.u256())
-        }
-    }
-}
+pub(crate) use crate::weierstrass::test_rng;
 
 #[cfg(test)]
 mod tests;
