@@ -58,6 +58,12 @@ mod modexp;
 mod uint256;
 #[cfg(test)]
 mod bn254_modexp_vectors;
+// BLS12-381 fields, curves and pairing, and the KZG point evaluation: target-independent (host
+// tests with software stand-ins for the precompiles); the exported function is RISC-V only.
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod bls12_381;
+#[cfg(test)]
+mod kzg_vectors;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: u32 = 134;

@@ -1,0 +1,57 @@
+//! EIP-4844 point evaluation (precompile 0x0a without its versioned-hash comparison, which revm
+//! does before calling the accelerator): the check of the consensus specs' `verify_kzg_proof`
+//! with the verdicts of revm's arkworks backend on every input.
+//!
+//! The specification's check is e(C − [y]₁, −[1]₂) · e(π, [τ]₂ − [z]₂) = 1. By bilinearity
+//! e(π, [τ]₂ − [z]₂) = e(π, [τ]₂) · e([z]π, −[1]₂), so the same product is
+//! e(C − [y]₁ + [z]π, −[1]₂) · e(π, [τ]₂): both scalar multiplications are in G1 (on the
+//! `BLS12381_ADD` / `BLS12381_DOUBLE` precompiles) and both G2 points are constants, so no G2
+//! scalar multiplication is needed. The product is the same element of the target group for
+//! every input that passes the checks, so the verdict is the reference's.
+//!
+//! Checks, as revm's backend (arkworks) does them: both points decode (see
+//! [`super::g1::decompress`]: flags, x < p, on the curve, in the subgroup; infinity allowed) and
+//! z, y are canonical scalars (32 bytes big-endian, below r). Any failure is `false`.
+
+use super::{
+    g1::{self, G1Affine, R},
+    g2,
+    pairing::pairing_product_is_one,
+};
+
+/// A 32-byte big-endian scalar as little-endian limbs, `None` unless it is below r.
+pub(crate) fn scalar(bytes: &[u8; 32]) -> Option<[u64; 4]> {
+    let limbs: [u64; 4] = core::array::from_fn(|i| {
+        let at = 32 - 8 * (i + 1);
+        u64::from_be_bytes(bytes[at..at + 8].try_into().expect("8 bytes"))
+    });
+    let below_r = (0..4).rev().find(|&i| limbs[i] != R[i]).is_some_and(|i| limbs[i] < R[i]);
+    below_r.then_some(limbs)
+}
+
+/// Whether `proof` shows that the polynomial committed to by `commitment` takes the value `y`
+/// at `z` (all encodings as in EIP-4844: compressed G1 points, big-endian scalars); `false` for
+/// any invalid encoding.
+pub(crate) fn verify_kzg_proof(commitment: &[u8; 48], z: &[u8; 32], y: &[u8; 32], proof: &[u8; 48]) -> bool {
+    let (Some(commitment), Some(proof)) = (g1::decompress(commitment), g1::decompress(proof)) else {
+        return false;
+    };
+    let (Some(z), Some(y)) = (scalar(z), scalar(y)) else {
+        return false;
+    };
+    // A = C − [y]G + [z]π.
+    let y_g = g1::mul(&Some(g1::GENERATOR), &y).map(|p| p.neg());
+    let a = g1::add(&g1::add(&commitment, &y_g), &g1::mul(&proof, &z));
+    // Pairs with a point at infinity contribute 1.
+    let mut pairs: [(G1Affine, g2::G2Affine); 2] = [(g1::GENERATOR, g2::GENERATOR); 2];
+    let mut count = 0;
+    if let Some(a) = a {
+        pairs[count] = (a, g2::GENERATOR.neg());
+        count += 1;
+    }
+    if let Some(proof) = proof {
+        pairs[count] = (proof, g2::TAU);
+        count += 1;
+    }
+    pairing_product_is_one(&pairs[..count])
+}
