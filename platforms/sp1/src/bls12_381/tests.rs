@@ -16,7 +16,7 @@ use super::{
 };
 use crate::secp256k1::test_rng::Rng;
 use ark_ec::{AffineRepr, CurveGroup, pairing::Pairing};
-use ark_ff::{BigInteger, Field, PrimeField};
+use ark_ff::{Field, PrimeField};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use std::{format, string::String, vec::Vec};
 
