@@ -52,19 +52,6 @@ impl Fp6 {
         }
     }
 
-    /// `self²`.
-    pub(crate) fn square(&self) -> Fp6 {
-        let a = self;
-        // 2·a1·a2·ξ, a2²·ξ, 2·a0·a1, 2·a0·a2 + a1².
-        let a1a2 = a.c1.mul(&a.c2);
-        let a0a1 = a.c0.mul(&a.c1);
-        Fp6 {
-            c0: a.c0.square().add(&a1a2.double().mul_by_xi()),
-            c1: a0a1.double().add(&a.c2.square().mul_by_xi()),
-            c2: a.c0.mul(&a.c2).double().add(&a.c1.square()),
-        }
-    }
-
     /// `self · v` = ξ·a2 + a0·v + a1·v².
     pub(crate) fn mul_by_v(&self) -> Fp6 {
         Fp6 { c0: self.c2.mul_by_xi(), c1: self.c0, c2: self.c1 }

@@ -47,12 +47,12 @@ pub(crate) fn miller_loop(pairs: &[(G1Affine, G2Affine)]) -> Fp12 {
     f.conj()
 }
 
-/// `f^|x|` by square-and-multiply, then conjugated (x < 0): f^x for f in the cyclotomic
-/// subgroup.
+/// `f^|x|` by square-and-multiply (cyclotomic squarings), then conjugated (x < 0): f^x for f
+/// in the cyclotomic subgroup.
 fn exp_by_x(f: &Fp12) -> Fp12 {
     let mut acc = *f;
     for bit in (0..63).rev() {
-        acc = acc.square();
+        acc = acc.cyclotomic_square();
         if (X_ABS >> bit) & 1 == 1 {
             acc = acc.mul(f);
         }
@@ -67,7 +67,7 @@ pub(crate) fn final_exponentiation(f: &Fp12) -> Fp12 {
     let r = f.conj().mul(&f.inv());
     let mut r = r.frobenius2().mul(&r);
     // Hard part.
-    let y0 = r.square();
+    let y0 = r.cyclotomic_square();
     let mut y1 = exp_by_x(&r);
     let y2 = r.conj();
     y1 = y1.mul(&y2);
