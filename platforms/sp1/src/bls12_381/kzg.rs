@@ -15,8 +15,8 @@
 
 use super::{
     g1::{self, G1Affine, R},
-    g2,
-    pairing::pairing_product_is_one,
+    g2::{self, Line},
+    pairing::{LINES, pairing_product_is_one_prepared, prepare},
 };
 
 /// A 32-byte big-endian scalar as little-endian limbs, `None` unless it is below r.
@@ -43,15 +43,44 @@ pub(crate) fn verify_kzg_proof(commitment: &[u8; 48], z: &[u8; 32], y: &[u8; 32]
     let y_g = g1::mul(&Some(g1::GENERATOR), &y).map(|p| p.neg());
     let a = g1::add(&g1::add(&commitment, &y_g), &g1::mul(&proof, &z));
     // Pairs with a point at infinity contribute 1.
-    let mut pairs: [(G1Affine, g2::G2Affine); 2] = [(g1::GENERATOR, g2::GENERATOR); 2];
-    let mut count = 0;
-    if let Some(a) = a {
-        pairs[count] = (a, g2::GENERATOR.neg());
-        count += 1;
+    with_fixed_lines(|[neg_g2, tau]| {
+        let mut pairs: [(G1Affine, &[Line; LINES]); 2] = [(g1::GENERATOR, neg_g2); 2];
+        let mut count = 0;
+        if let Some(a) = a {
+            pairs[count] = (a, neg_g2);
+            count += 1;
+        }
+        if let Some(proof) = proof {
+            pairs[count] = (proof, tau);
+            count += 1;
+        }
+        pairing_product_is_one_prepared(&pairs[..count])
+    })
+}
+
+/// The Miller-loop lines of −[1]₂ and [τ]₂.
+type FixedLines = [[Line; LINES]; 2];
+
+/// Calls `f` with the lines of the two fixed G2 points. In the guest they are computed on the
+/// first call and kept (39 KiB; a block makes up to a few dozen calls), which saves each later
+/// call the G2 doublings and additions of its Miller loop; elsewhere they are computed per call.
+fn with_fixed_lines<T>(f: impl FnOnce(&FixedLines) -> T) -> T {
+    #[cfg(target_arch = "riscv64")]
+    {
+        /// The lines, once computed. The guest is single-threaded and nothing else touches it.
+        static mut CACHE: Option<FixedLines> = None;
+        // SAFETY: single-threaded guest; the only access to CACHE is here, and the reference
+        // does not outlive this call.
+        let cache = unsafe { &mut *core::ptr::addr_of_mut!(CACHE) };
+        f(cache.get_or_insert_with(compute_fixed_lines))
     }
-    if let Some(proof) = proof {
-        pairs[count] = (proof, g2::TAU);
-        count += 1;
+    #[cfg(not(target_arch = "riscv64"))]
+    {
+        f(&compute_fixed_lines())
     }
-    pairing_product_is_one(&pairs[..count])
+}
+
+/// The lines of −[1]₂ and [τ]₂.
+fn compute_fixed_lines() -> FixedLines {
+    [prepare(&g2::GENERATOR.neg()), prepare(&g2::TAU)]
 }

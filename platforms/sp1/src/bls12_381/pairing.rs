@@ -20,31 +20,63 @@ fn ell(f: &Fp12, line: &Line, p: &G1Affine) -> Fp12 {
     f.mul_by_014(c0, &c1.mul_by_fp(&p.x()), &c4.mul_by_fp(&p.y()))
 }
 
-/// The Miller loop's value Π f_{x,Q_i}(P_i) over the pairs (finite points only: a pair with a
-/// point at infinity contributes 1 and is left out by the caller).
-pub(crate) fn miller_loop(pairs: &[(G1Affine, G2Affine)]) -> Fp12 {
-    // At most two pairs here (the KZG check): the running points on the stack.
-    let mut t = [G2Projective::from_affine(&super::g2::GENERATOR); 2];
-    assert!(pairs.len() <= t.len(), "at most two pairs");
-    for (ti, (_, q)) in t.iter_mut().zip(pairs) {
-        *ti = G2Projective::from_affine(q);
+/// The number of lines of one G2 point in the Miller loop: a tangent for each of the 63 bits
+/// below the top one of |x|, and a chord after each of the 5 set ones.
+pub(crate) const LINES: usize = 68;
+
+/// The lines of the Miller loop for the G2 point `q`, in loop order. They depend on `q` alone,
+/// so those of a fixed point are computed once ([`super::kzg`] keeps them for its two).
+pub(crate) fn prepare(q: &G2Affine) -> [Line; LINES] {
+    let mut t = G2Projective::from_affine(q);
+    let mut lines = [(super::fp2::Fp2::ZERO, super::fp2::Fp2::ZERO, super::fp2::Fp2::ZERO); LINES];
+    let mut next = 0;
+    for bit in (0..63).rev() {
+        lines[next] = t.double();
+        next += 1;
+        if (X_ABS >> bit) & 1 == 1 {
+            lines[next] = t.add(q);
+            next += 1;
+        }
     }
+    debug_assert_eq!(next, LINES);
+    lines
+}
+
+/// The Miller loop's value Π f_{x,Q_i}(P_i) over pairs of a G1 point and the prepared lines of
+/// a G2 point (finite points only: a pair with a point at infinity contributes 1 and is left out
+/// by the caller).
+pub(crate) fn miller_loop_prepared(pairs: &[(G1Affine, &[Line; LINES])]) -> Fp12 {
     let mut f = Fp12::ONE;
+    let mut next = 0;
     for bit in (0..63).rev() {
         if bit != 62 {
             f = f.square();
         }
-        for (ti, (p, _)) in t.iter_mut().zip(pairs) {
-            f = ell(&f, &ti.double(), p);
+        for (p, lines) in pairs {
+            f = ell(&f, &lines[next], p);
         }
+        next += 1;
         if (X_ABS >> bit) & 1 == 1 {
-            for (ti, (p, q)) in t.iter_mut().zip(pairs) {
-                f = ell(&f, &ti.add(q), p);
+            for (p, lines) in pairs {
+                f = ell(&f, &lines[next], p);
             }
+            next += 1;
         }
     }
     // x < 0: f_{x} = 1 / f_{|x|}, which after the final exponentiation is the conjugate.
     f.conj()
+}
+
+/// [`miller_loop_prepared`] for affine G2 points (at most two), prepared here.
+pub(crate) fn miller_loop(pairs: &[(G1Affine, G2Affine)]) -> Fp12 {
+    assert!(pairs.len() <= 2, "at most two pairs");
+    let prepared: [[Line; LINES]; 2] = core::array::from_fn(|i| match pairs.get(i) {
+        Some((_, q)) => prepare(q),
+        None => [(super::fp2::Fp2::ZERO, super::fp2::Fp2::ZERO, super::fp2::Fp2::ZERO); LINES],
+    });
+    let with_lines: [(G1Affine, &[Line; LINES]); 2] =
+        core::array::from_fn(|i| (pairs.get(i).map_or(super::g1::GENERATOR, |(p, _)| *p), &prepared[i]));
+    miller_loop_prepared(&with_lines[..pairs.len()])
 }
 
 /// `f^|x|` by square-and-multiply (cyclotomic squarings), then conjugated (x < 0): f^x for f
@@ -84,9 +116,12 @@ pub(crate) fn final_exponentiation(f: &Fp12) -> Fp12 {
 }
 
 /// Whether Π e(P_i, Q_i) = 1.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn pairing_product_is_one(pairs: &[(G1Affine, G2Affine)]) -> bool {
-    if pairs.is_empty() {
-        return true;
-    }
-    final_exponentiation(&miller_loop(pairs)).is_one()
+    pairs.is_empty() || final_exponentiation(&miller_loop(pairs)).is_one()
+}
+
+/// Whether Π e(P_i, Q_i) = 1, the G2 points given by their prepared lines.
+pub(crate) fn pairing_product_is_one_prepared(pairs: &[(G1Affine, &[Line; LINES])]) -> bool {
+    pairs.is_empty() || final_exponentiation(&miller_loop_prepared(pairs)).is_one()
 }
