@@ -23,10 +23,13 @@
 //! `zkvm_secp256k1_verify` on `SECP256K1_ADD`, `SECP256K1_DOUBLE` and `UINT256_MUL`
 //! (`secp256k1/`), `zkvm_bn254_g1_add` and `zkvm_bn254_g1_mul` on `BN254_ADD`, `BN254_DOUBLE`
 //! and `UINT256_MUL` (`bn254/`), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256
-//! (`modexp.rs`, software above); the other 12 `zkvm_*` functions link the software crate.
+//! (`modexp.rs`, software above), `zkvm_kzg_point_eval` (EIP-4844) on the BLS12-381 precompiles
+//! `BLS12381_FP_*`, `BLS12381_FP2_*`, `BLS12381_ADD` and `BLS12381_DOUBLE` (`bls12_381/`: fields,
+//! tower, G1, the fixed G2 points, pairing, KZG); the other 11 `zkvm_*` functions link the
+//! software crate.
 //!
 //! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
-//! padding, the secp256k1, BN254 and modexp arithmetic with software stand-ins for the
+//! padding, the secp256k1, BN254, modexp and BLS12-381 arithmetic with software stand-ins for the
 //! precompiles, tested on the host) and nothing is exported.
 
 #![no_std]
@@ -34,8 +37,9 @@
 #[cfg(test)]
 extern crate std;
 
-// The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, modexp and the BN254
-// G1 addition and multiplication (whose software definitions are weak in guest ELFs).
+// The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, modexp, the BN254
+// G1 addition and multiplication and the KZG point evaluation (whose software definitions are
+// weak in guest ELFs).
 use zkvm_accelerators_software as _;
 
 // The sponge is target-independent (tested on the host); the precompile call is RISC-V only.
