@@ -62,17 +62,21 @@ pub(crate) fn verify_kzg_proof(commitment: &[u8; 48], z: &[u8; 32], y: &[u8; 32]
 type FixedLines = [[Line; LINES]; 2];
 
 /// Calls `f` with the lines of the two fixed G2 points. In the guest they are computed on the
-/// first call and kept (39 KiB; a block makes up to a few dozen calls), which saves each later
+/// first call and kept on the heap (39 KiB, only in runs that call this: a static would be part
+/// of every run's memory image; a block makes up to a few dozen calls), which saves each later
 /// call the G2 doublings and additions of its Miller loop; elsewhere they are computed per call.
 fn with_fixed_lines<T>(f: impl FnOnce(&FixedLines) -> T) -> T {
     #[cfg(target_arch = "riscv64")]
     {
-        /// The lines, once computed. The guest is single-threaded and nothing else touches it.
-        static mut CACHE: Option<FixedLines> = None;
-        // SAFETY: single-threaded guest; the only access to CACHE is here, and the reference
-        // does not outlive this call.
-        let cache = unsafe { &mut *core::ptr::addr_of_mut!(CACHE) };
-        f(cache.get_or_insert_with(compute_fixed_lines))
+        extern crate alloc;
+        /// The lines, once computed (leaked: they live as long as the run).
+        static mut CACHE: Option<&'static FixedLines> = None;
+        // SAFETY: single-threaded guest; CACHE is only read and written here.
+        let lines = unsafe {
+            let cache = &mut *core::ptr::addr_of_mut!(CACHE);
+            *cache.get_or_insert_with(|| alloc::boxed::Box::leak(alloc::boxed::Box::new(compute_fixed_lines())))
+        };
+        f(lines)
     }
     #[cfg(not(target_arch = "riscv64"))]
     {
