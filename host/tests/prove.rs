@@ -216,6 +216,25 @@ fn the_bn254_block_computes_2g_and_3g() {
     assert!(zkevm_guest::validate_stateless_input(input, &mut |_| {}).is_ok());
 }
 
+/// The synthetic block that calls the point-evaluation precompile (0x0a) stores its result for a
+/// valid proof and its failure for a wrong y, and validates; with `KZG_BLOCK_OUT` set, its input is
+/// written there (for `zkevm run --zkvm sp1`, which runs `zkvm_kzg_point_eval` on SP1's BLS12-381
+/// precompiles).
+#[test]
+fn the_kzg_block_verifies_one_proof_and_rejects_another() {
+    use alloy_primitives::U256;
+    let chain = common::synthetic::kzg_chain();
+    let block = &chain.blocks[1];
+    let slot = |a| block.state.storage.get(&a).and_then(|s| s.get(&U256::ZERO)).copied();
+    assert_eq!(slot(common::synthetic::KZG_VALID), Some(U256::from(0x1008)));
+    assert_eq!(slot(common::synthetic::KZG_WRONG_Y), Some(U256::from(7)));
+    let input = block.input.as_ref().expect("input");
+    assert!(zkevm_guest::validate_stateless_input(input, &mut |_| {}).is_ok());
+    if let Some(path) = std::env::var_os("KZG_BLOCK_OUT") {
+        std::fs::write(path, input.encode()).expect("write");
+    }
+}
+
 /// Proves the block that calls ecAdd and ecMul (SP1's `BN254_ADD` / `BN254_DOUBLE` precompiles
 /// through the accelerators) and verifies the proof.
 #[cfg(feature = "prove")]

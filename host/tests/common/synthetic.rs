@@ -113,6 +113,61 @@ pub fn precompile_chain() -> Chain {
     one_block_chain(state, &[BN254_CALLER])
 }
 
+/// The contract of [`kzg_chain`] with a valid proof.
+pub const KZG_VALID: Address = Address::repeat_byte(0x4a);
+/// The contract of [`kzg_chain`] with the same proof and a wrong y.
+pub const KZG_WRONG_Y: Address = Address::repeat_byte(0x4b);
+
+/// A c-kzg-4844 `verify_kzg_proof` case (`correct_proof_4_4`): commitment, z, y, proof.
+const KZG_CASE: [&str; 4] = [
+    "8f59a8d2a1a625a17f3fea0fe5eb8c896db3764f3185481bc22f91b4aaffcca25f26936857bc3a7c2539ea8ec3a952b7",
+    "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000",
+    "1522a4a7f34e1ea350ae07c29c96c7e79655aa926122e95fe69fcbd932ca49e9",
+    "a62ad71d14c5719385c0686f1871430475bf3a00f0aa3f7b8dd99a9abc2160744faf0070725e00b60ad9a026a15b1a8c",
+];
+
+/// Code that calls the point-evaluation precompile (0x0a) with `input` (192 bytes) and 50,000
+/// gas and stores, in slot 0, the first word it returns (FIELD_ELEMENTS_PER_BLOB = 0x1000 on
+/// success, nothing on failure) plus the call's success flag plus 7: 0x1008 or 7.
+fn kzg_caller_code(input: &[u8; 192]) -> Bytes {
+    let mut code = Vec::new();
+    for (i, word) in input.chunks_exact(32).enumerate() {
+        // PUSH32 word; PUSH1 32·i; MSTORE.
+        code.push(0x7f);
+        code.extend_from_slice(word);
+        code.extend_from_slice(&[0x60, 32 * i as u8, 0x52]);
+    }
+    #[rustfmt::skip]
+    code.extend_from_slice(&[
+        // STATICCALL(50000, 0x0a, 0x00, 0xc0, 0x100, 0x40).
+        0x60, 0x40, 0x61, 0x01, 0x00, 0x60, 0xc0, 0x60, 0x00, 0x60, 0x0a, 0x61, 0xc3, 0x50, 0xfa,
+        // SSTORE(0, memory[0x100] + success + 7); STOP.
+        0x61, 0x01, 0x00, 0x51, 0x01, 0x60, 0x07, 0x01, 0x60, 0x00, 0x55, 0x00,
+    ]);
+    Bytes::from(code)
+}
+
+/// A chain whose one block calls the EIP-4844 point-evaluation precompile twice (one transaction
+/// each: a call takes 50,000 gas): with a valid proof ([`KZG_VALID`] stores 0x1008) and with a
+/// wrong y ([`KZG_WRONG_Y`] stores 7).
+pub fn kzg_chain() -> Chain {
+    let part = |i: usize| hex::decode(KZG_CASE[i]).expect("hex");
+    let (commitment, z, y, proof) = (part(0), part(1), part(2), part(3));
+    let versioned_hash = alloy_eips::eip4844::kzg_to_versioned_hash(&commitment);
+    let mut input = [0u8; 192];
+    input[..32].copy_from_slice(versioned_hash.as_slice());
+    input[32..64].copy_from_slice(&z);
+    input[64..96].copy_from_slice(&y);
+    input[96..144].copy_from_slice(&commitment);
+    input[144..].copy_from_slice(&proof);
+    let mut wrong = input;
+    wrong[95] ^= 1;
+    let mut state = funded_state();
+    state.insert_account(KZG_VALID, 1, U256::ZERO, kzg_caller_code(&input), []);
+    state.insert_account(KZG_WRONG_Y, 1, U256::ZERO, kzg_caller_code(&wrong), []);
+    one_block_chain(state, &[KZG_VALID, KZG_WRONG_Y])
+}
+
 /// Genesis over `state` and one Cancun block calling each of `targets` in turn from the sender.
 fn one_block_chain(state: MemState, targets: &[Address]) -> Chain {
     let key = sender_key();
