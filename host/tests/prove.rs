@@ -220,7 +220,8 @@ fn the_bn254_block_computes_2g_3g_and_a_pairing() {
 }
 
 /// The synthetic block that calls the point-evaluation precompile gets its success flag and its
-/// two result words (FIELD_ELEMENTS_PER_BLOB, BLS_MODULUS), and its input validates natively.
+/// two result words (FIELD_ELEMENTS_PER_BLOB, BLS_MODULUS), and its input validates natively. With
+/// `KZG_BLOCK_OUT` set, the input is written there (for `zkevm run --zkvm sp1`).
 #[test]
 fn the_kzg_block_verifies_a_proof() {
     use alloy_primitives::U256;
@@ -232,6 +233,9 @@ fn the_kzg_block_verifies_a_proof() {
     assert_eq!((slots.get(&U256::ZERO), slots.get(&U256::from(1))), (Some(&U256::from(4096)), Some(&bls_modulus)));
     let input = block.input.as_ref().expect("input");
     assert!(zkevm_guest::validate_stateless_input(input, &mut |_| {}).is_ok());
+    if let Some(path) = std::env::var_os("KZG_BLOCK_OUT") {
+        std::fs::write(path, input.encode()).expect("write");
+    }
 }
 
 /// Proves the block that calls ecAdd, ecMul and ecPairing (SP1's `BN254_ADD` / `BN254_DOUBLE`

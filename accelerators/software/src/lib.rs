@@ -388,6 +388,8 @@ pub unsafe extern "C" fn zkvm_blake2f(
 ///
 /// # Safety
 /// All pointers valid (inputs readable, `verified` writable).
+// Weak in a guest ELF: SP1 provides its own on the BLS12-381 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_kzg_point_eval(
     commitment: *const zkvm_kzg_commitment,

@@ -18,7 +18,6 @@ use alloy_eips::eip1559::BaseFeeParams;
 use alloy_primitives::{Address, B256, Bloom, Bytes, TxKind, U256, keccak256};
 use alloy_trie::EMPTY_ROOT_HASH;
 use k256::ecdsa::SigningKey;
-use sha2::Digest;
 use std::collections::HashMap;
 use zkevm_guest::ChainSpec;
 use zkevm_host::witness_gen::{
@@ -152,10 +151,8 @@ pub fn kzg_chain() -> Chain {
     let z = [0u8; 32];
     let y = hex("50625ad853cc21ba40594f79591e5d35c445ecf9453014da6524c0cf6367c359");
     let proof = hex("b72d80393dc39beea3857cb3719277138876b2b207f1d5e54dd62a14e3242d123b5a6db066181ff01a51c26c9d2f400b");
-    // The versioned hash of the commitment (EIP-4844: 0x01 ‖ sha256(commitment)[1..]).
-    let mut versioned: [u8; 32] = sha2::Sha256::digest(&commitment).into();
-    versioned[0] = 0x01;
-    let input = [&versioned[..], &z, &y, &commitment, &proof].concat();
+    let versioned = alloy_eips::eip4844::kzg_to_versioned_hash(&commitment);
+    let input = [versioned.as_slice(), &z, &y, &commitment, &proof].concat();
     let words: Vec<[u8; 32]> = input.chunks(32).map(|c| c.try_into().expect("192 bytes")).collect();
     let mut code = Vec::new();
     push_mstores(&mut code, 0, &words);

@@ -27,12 +27,14 @@
 //! `zkvm_bn254_g1_add` and `zkvm_bn254_g1_mul` on `BN254_ADD`, `BN254_DOUBLE` and `UINT256_MUL`,
 //! `zkvm_bn254_pairing` on `BN254_FP_ADD` / `_SUB` / `_MUL` and `BN254_FP2_ADD` / `_SUB` / `_MUL`
 //! (`bn254/`: the F_p⁶ / F_p¹² towers, Miller loop and final exponentiation in software over
-//! them), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256 (`modexp.rs`, software above);
-//! the other 10 `zkvm_*` functions link the software crate.
+//! them), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256 (`modexp.rs`, software above),
+//! `zkvm_kzg_point_eval` (EIP-4844) on the BLS12-381 precompiles `BLS12381_FP_*`,
+//! `BLS12381_FP2_*`, `BLS12381_ADD` and `BLS12381_DOUBLE` (`bls12_381/`: fields, tower, G1, the
+//! fixed G2 points, pairing, KZG); the other 9 `zkvm_*` functions link the software crate.
 //!
 //! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
-//! padding, the secp256k1, secp256r1, BN254 (G1 and pairing) and modexp arithmetic with software
-//! stand-ins for the precompiles, tested on the host) and nothing is exported.
+//! padding, the secp256k1, secp256r1, BN254 (G1 and pairing), modexp and BLS12-381 arithmetic
+//! with software stand-ins for the precompiles, tested on the host) and nothing is exported.
 
 #![no_std]
 
@@ -42,8 +44,9 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
-// The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, secp256r1's, modexp
-// and the three BN254 ones (whose software definitions are weak in guest ELFs).
+// The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, secp256r1's, modexp,
+// the three BN254 ones and the KZG point evaluation (whose software definitions are weak in guest
+// ELFs).
 use zkvm_accelerators_software as _;
 
 // The sponge is target-independent (tested on the host); the precompile call is RISC-V only.
@@ -72,6 +75,12 @@ mod modexp;
 mod uint256;
 #[cfg(test)]
 mod bn254_modexp_vectors;
+// BLS12-381 fields, curves and pairing, and the KZG point evaluation: target-independent (host
+// tests with software stand-ins for the precompiles); the exported function is RISC-V only.
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod bls12_381;
+#[cfg(test)]
+mod kzg_vectors;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: u32 = 134;

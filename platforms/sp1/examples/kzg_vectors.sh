@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the KZG point-evaluation vectors under the SP1 v6 executor: writes the vectors with the
+# software accelerator's verdicts (the platform crate's test
+# `kzg_vectors_agree_and_are_written_on_request`: the c-kzg-4844 verify_kzg_proof cases and edge
+# cases), builds the test guest `kzg_vectors.rs` for the SP1 target as build-elf.sh builds the real
+# guest, and runs it with `zkevm run --zkvm sp1 --raw`: 43 zero bytes (reported as a match, the
+# output expected of an input that is no block) when the precompile version of zkvm_kzg_point_eval
+# gives the software verdict on every record. The guest also runs revm's software verification
+# (the software accelerator's) on every 16th record; the cycle tracker totals both
+# (`kzg_point_eval_true` / `_false`, `kzg_point_eval_software_true` / `_false`, per expected verdict).
+#
+# Usage: platforms/sp1/examples/kzg_vectors.sh [ZKEVM]   (default: target/release/zkevm)
+# Environment: ZKEVM_ELF_TARGET_DIR (default <workspace>/target/riscv-elf), as build-elf.sh.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+zkevm="${1:-$root/target/release/zkevm}"
+cd "$root"
+"$root/reproducible-build/toolchain.sh"
+
+out_dir="$root/target/kzg-vectors"
+mkdir -p "$out_dir"
+KZG_VECTORS_OUT="$out_dir/vectors.bin" \
+  cargo test --release --locked -p zkevm-platform-sp1 --lib kzg_vectors_agree_and_are_written_on_request -- --nocapture
+
+target_dir="${ZKEVM_ELF_TARGET_DIR:-$root/target/riscv-elf}"
+cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+std_src=/usr/lib/rustlib/src/rust
+# The RUSTFLAGS of build-elf.sh (so the dependencies it built are reused).
+rustflags="-C passes=lower-atomic"
+rustflags+=" --remap-path-prefix=$root=/zkevm"
+rustflags+=" --remap-path-prefix=$cargo_home=/cargo"
+rustflags+=" --remap-path-prefix=$std_src=/rustc/src"
+env -u RUSTC_WRAPPER \
+  CARGO_PROFILE_GUEST_LTO=false \
+  RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS="$rustflags" CARGO_ENCODED_RUSTFLAGS= \
+  /usr/bin/cargo rustc --locked -p zkevm-platform-sp1 --example kzg_vectors \
+  --profile guest -Z build-std=core,alloc -Z build-std-features=compiler-builtins-mem \
+  -Z json-target-spec --target "$root/reproducible-build/riscv64im-zkvm-elf.json" --target-dir "$target_dir" \
+  -- -C "link-arg=-T$root/platforms/sp1/link.x" -C link-arg=--image-base=0x78000000
+elf="$out_dir/kzg_vectors.elf"
+cp "$target_dir/riscv64im-zkvm-elf/guest/examples/kzg_vectors" "$elf"
+# SP1 v6 does not implement FENCE (see build-elf.sh).
+perl "$root/reproducible-build/nop-fences.pl" "$elf" >/dev/null
+"$zkevm" check-elf --forbid-fence "$elf" >/dev/null
+"$zkevm" run --zkvm sp1 --raw --json --elf "$elf" "$out_dir/vectors.bin"

@@ -1,0 +1,53 @@
+//! BLS12-381 on SP1's precompiles, and `zkvm_kzg_point_eval` (EIP-4844's point evaluation) on
+//! top of it.
+//!
+//! One layer a module, each on the one below: [`fp`] (F_p on `BLS12381_FP_ADD` / `_SUB` /
+//! `_MUL`), [`fp2`] (F_p² on `BLS12381_FP2_ADD` / `_SUB` / `_MUL`), [`fp6`] and [`fp12`] (the
+//! tower), [`g1`] (points on `BLS12381_ADD` / `BLS12381_DOUBLE`, compressed decoding, subgroup
+//! check, scalar multiplication), [`g2`] (the fixed G2 points and the Miller loop's steps),
+//! [`pairing`] (Miller loop and final exponentiation as a product check) and [`kzg`]. Every
+//! precompile used has a prover chip in SP1 v6 (`FpOpChip`, `Fp2AddSubAssignChip`,
+//! `Fp2MulAssignChip`, `WeierstrassAddAssignChip`, `WeierstrassDoubleAssignChip` over
+//! BLS12-381); `BLS12381_DECOMPRESS`, which has none, is not used. Elements are kept canonical
+//! (below p) throughout, as the precompiles need.
+//!
+//! The verdicts are those of the software accelerator (revm's arkworks backend) on every input;
+//! the host tests compare the two on the c-kzg-4844 `verify_kzg_proof` vectors and on edge cases,
+//! with software stand-ins for the precompiles, and compare pairing values with arkworks'.
+//! The EIP-2537 functions (`zkvm_bls12_*`) stay in software.
+
+pub(crate) mod fp;
+pub(crate) mod fp12;
+pub(crate) mod fp2;
+pub(crate) mod fp6;
+pub(crate) mod g1;
+pub(crate) mod g2;
+pub(crate) mod kzg;
+pub(crate) mod pairing;
+
+#[cfg(target_arch = "riscv64")]
+mod ffi {
+    use zkvm_interface::sys::{ZKVM_EOK, zkvm_kzg_commitment, zkvm_kzg_field_element, zkvm_kzg_proof, zkvm_status};
+
+    /// KZG point evaluation (see `c-headers/zkvm_accelerators.h`): always `ZKVM_EOK`; an invalid
+    /// point or a non-canonical scalar gives `*verified == false`, as in the software version.
+    ///
+    /// # Safety
+    /// All pointers valid (inputs readable, `verified` writable).
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_kzg_point_eval(
+        commitment: *const zkvm_kzg_commitment,
+        z: *const zkvm_kzg_field_element,
+        y: *const zkvm_kzg_field_element,
+        proof: *const zkvm_kzg_proof,
+        verified: *mut bool,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (commitment, z, y, proof, verified) = unsafe { (&*commitment, &*z, &*y, &*proof, &mut *verified) };
+        *verified = super::kzg::verify_kzg_proof(&commitment.data, &z.data, &y.data, &proof.data);
+        ZKVM_EOK
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
