@@ -9,9 +9,8 @@
 //! then a + b + c bytes of inputs and the expected result (64 bytes for ecAdd / ecMul, c for
 //! modexp, 8 for ecPairing: the verdict in the first byte), padded to a multiple of 8. An
 //! ecPairing record's a bytes are its pairs (192 bytes each: G1 then G2).
-//! Output (public values): 43 zero bytes when every record matches (what `zkevm run --raw` expects
-//! of an input that is no block), else 43 bytes starting with 0xFF and the index of the first
-//! mismatch (u32, little-endian), 0xFE for a malformed input. stdout: a summary line. Each call is
+//! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares).
+//! Each call is
 //! timed with SP1's cycle tracker (`bn254_g1_add`, `bn254_g1_mul`, `modexp`; ecPairing:
 //! `bn254_pairing_K` for an accepted input with K pairs of finite points, pairs with a point at
 //! infinity not counted, and `bn254_pairing_rejected` for a `ZKVM_EFAIL` one).
@@ -24,77 +23,16 @@ fn main() {
 }
 
 #[cfg(target_os = "none")]
+mod vectors_guest;
+
+#[cfg(target_os = "none")]
 mod guest {
     extern crate alloc;
 
-    use core::{alloc::GlobalAlloc, alloc::Layout, cell::UnsafeCell, fmt::Write, ptr};
+    use super::vectors_guest::{bytes32, bytes64, run};
     use alloc::vec;
-    use zkvm_interface::sys::{ZKVM_EOK, zkvm_bn254_pairing_pair, zkvm_bytes_32, zkvm_bytes_64, zkvm_bytes_128};
+    use zkvm_interface::sys::{ZKVM_EOK, zkvm_bn254_pairing_pair, zkvm_bytes_128};
     use zkevm_platform_sp1::{cycle_tracker_end, cycle_tracker_start};
-
-    unsafe extern "C" {
-        fn read_input(buf_ptr: *mut *const u8, buf_size: *mut usize);
-        fn write_output(output: *const u8, size: usize);
-        fn abort() -> !;
-        static _heap_start: u8;
-    }
-
-    /// A bump allocator from `_heap_start` (never frees).
-    struct Bump(UnsafeCell<usize>);
-
-    // SAFETY: the guest is single-threaded.
-    unsafe impl Sync for Bump {}
-
-    #[global_allocator]
-    static HEAP: Bump = Bump(UnsafeCell::new(0));
-
-    unsafe impl GlobalAlloc for Bump {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            unsafe {
-                let next = self.0.get();
-                if *next == 0 {
-                    *next = &raw const _heap_start as usize;
-                }
-                let start = (*next + layout.align() - 1) & !(layout.align() - 1);
-                *next = start + layout.size();
-                start as *mut u8
-            }
-        }
-
-        unsafe fn dealloc(&self, _: *mut u8, _: Layout) {}
-    }
-
-    #[panic_handler]
-    fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-        unsafe { abort() }
-    }
-
-    /// A fixed-size line buffer for the summary.
-    struct Line([u8; 128], usize);
-
-    impl Write for Line {
-        fn write_str(&mut self, s: &str) -> core::fmt::Result {
-            let end = self.1 + s.len();
-            if end > self.0.len() {
-                return Err(core::fmt::Error);
-            }
-            self.0[self.1..end].copy_from_slice(s.as_bytes());
-            self.1 = end;
-            Ok(())
-        }
-    }
-
-    fn bytes32(b: &[u8]) -> zkvm_bytes_32 {
-        let mut out = zkvm_bytes_32 { data: [0; 32] };
-        out.data.copy_from_slice(b);
-        out
-    }
-
-    fn bytes64(b: &[u8]) -> zkvm_bytes_64 {
-        let mut out = zkvm_bytes_64 { data: [0; 64] };
-        out.data.copy_from_slice(b);
-        out
-    }
 
     fn le32(b: &[u8]) -> usize {
         u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
@@ -193,40 +131,6 @@ mod guest {
     /// The guest's entry point (called by the platform's `_start`).
     #[unsafe(no_mangle)]
     pub extern "C" fn main() -> i32 {
-        let (mut input, mut len): (*const u8, usize) = (ptr::null(), 0);
-        // SAFETY: valid out-pointers; the platform keeps the input alive for the run.
-        let input = unsafe {
-            read_input(&mut input, &mut len);
-            if input.is_null() { &[][..] } else { core::slice::from_raw_parts(input, len) }
-        };
-        let mut output = [0u8; 43];
-        let mut mismatches = 0u32;
-        let mut count = 0u32;
-        let mut rest = input;
-        while let Some(len) = record_len(rest) {
-            if !matches(&rest[..len]) {
-                if mismatches == 0 {
-                    output[0] = 0xFF;
-                    output[1..5].copy_from_slice(&count.to_le_bytes());
-                }
-                mismatches += 1;
-            }
-            count += 1;
-            rest = &rest[len..];
-        }
-        if count == 0 || !rest.is_empty() {
-            output[0] = 0xFE;
-        }
-        let mut line = Line([0; 128], 0);
-        let _ = writeln!(line, "bn254/modexp vectors: {count} records, {mismatches} mismatches");
-        // SP1's WRITE (0x02) to stdout (fd 1).
-        // SAFETY: SP1 reads the `line.1` bytes of the local buffer.
-        unsafe {
-            core::arch::asm!("ecall", inout("t0") 0x02u64 => _, in("a0") 1u64, in("a1") line.0.as_ptr(),
-                             in("a2") line.1, options(nostack));
-        }
-        // SAFETY: a valid local buffer.
-        unsafe { write_output(output.as_ptr(), output.len()) };
-        0
+        run("bn254/modexp", record_len, matches, |_| {})
     }
 }

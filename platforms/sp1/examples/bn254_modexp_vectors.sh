@@ -21,24 +21,5 @@ mkdir -p "$out_dir"
 BN254_MODEXP_VECTORS_OUT="$out_dir/vectors.bin" \
   cargo test --release --locked -p zkevm-platform-sp1 --lib bn254_modexp_vectors_agree_and_are_written_on_request -- --nocapture
 
-target_dir="${ZKEVM_ELF_TARGET_DIR:-$root/target/riscv-elf}"
-cargo_home="${CARGO_HOME:-$HOME/.cargo}"
-std_src=/usr/lib/rustlib/src/rust
-# The RUSTFLAGS of build-elf.sh (so the dependencies it built are reused).
-rustflags="-C passes=lower-atomic"
-rustflags+=" --remap-path-prefix=$root=/zkevm"
-rustflags+=" --remap-path-prefix=$cargo_home=/cargo"
-rustflags+=" --remap-path-prefix=$std_src=/rustc/src"
-env -u RUSTC_WRAPPER \
-  CARGO_PROFILE_GUEST_LTO=false \
-  RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS="$rustflags" CARGO_ENCODED_RUSTFLAGS= \
-  /usr/bin/cargo rustc --locked -p zkevm-platform-sp1 --example bn254_modexp_vectors \
-  --profile guest -Z build-std=core,alloc -Z build-std-features=compiler-builtins-mem \
-  -Z json-target-spec --target "$root/reproducible-build/riscv64im-zkvm-elf.json" --target-dir "$target_dir" \
-  -- -C "link-arg=-T$root/platforms/sp1/link.x" -C link-arg=--image-base=0x78000000
-elf="$out_dir/bn254_modexp_vectors.elf"
-cp "$target_dir/riscv64im-zkvm-elf/guest/examples/bn254_modexp_vectors" "$elf"
-# SP1 v6 does not implement FENCE (see build-elf.sh).
-perl "$root/reproducible-build/nop-fences.pl" "$elf" >/dev/null
-"$zkevm" check-elf --forbid-fence "$elf" >/dev/null
-"$zkevm" run --zkvm sp1 --raw --json --elf "$elf" "$out_dir/vectors.bin"
+# Build the guest, check and run it (the part every vectors script shares).
+"$root/platforms/sp1/examples/run-vectors-guest.sh" bn254_modexp_vectors "$out_dir/vectors.bin" "$zkevm"

@@ -7,9 +7,8 @@
 //!
 //! Input: records of 168 bytes: the expected verdict (0 or 1), 7 zero bytes, then commitment (48),
 //! z (32), y (32) and proof (48).
-//! Output (public values): 43 zero bytes when every record matches (what `zkevm run --raw` expects
-//! of an input that is no block), else 43 bytes starting with 0xFF and the index of the first
-//! mismatch (u32, little-endian), 0xFE for a malformed input. stdout: a summary line. Each call is
+//! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares).
+//! Each call is
 //! timed with SP1's cycle tracker, one name per expected verdict (`kzg_point_eval_true`,
 //! `kzg_point_eval_false`, `kzg_point_eval_software_true`, `kzg_point_eval_software_false`); the
 //! summary line gives the number of calls behind each.
@@ -22,44 +21,14 @@ fn main() {
 }
 
 #[cfg(target_os = "none")]
+mod vectors_guest;
+
+#[cfg(target_os = "none")]
 mod guest {
-    extern crate alloc;
-
-    use core::{alloc::GlobalAlloc, alloc::Layout, cell::UnsafeCell, fmt::Write, ptr};
-    use zkvm_interface::sys::{ZKVM_EOK, zkvm_bytes_32, zkvm_bytes_48};
+    use super::vectors_guest::{bytes32, run};
+    use core::{cell::Cell, fmt::Write};
+    use zkvm_interface::sys::{ZKVM_EOK, zkvm_bytes_48};
     use zkevm_platform_sp1::{cycle_tracker_end, cycle_tracker_start};
-
-    unsafe extern "C" {
-        fn read_input(buf_ptr: *mut *const u8, buf_size: *mut usize);
-        fn write_output(output: *const u8, size: usize);
-        fn abort() -> !;
-        static _heap_start: u8;
-    }
-
-    /// A bump allocator from `_heap_start` (never frees).
-    struct Bump(UnsafeCell<usize>);
-
-    // SAFETY: the guest is single-threaded.
-    unsafe impl Sync for Bump {}
-
-    #[global_allocator]
-    static HEAP: Bump = Bump(UnsafeCell::new(0));
-
-    unsafe impl GlobalAlloc for Bump {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            unsafe {
-                let next = self.0.get();
-                if *next == 0 {
-                    *next = &raw const _heap_start as usize;
-                }
-                let start = (*next + layout.align() - 1) & !(layout.align() - 1);
-                *next = start + layout.size();
-                start as *mut u8
-            }
-        }
-
-        unsafe fn dealloc(&self, _: *mut u8, _: Layout) {}
-    }
 
     /// Compare-and-swap for the target's forced atomics (no A extension; the guest is single
     /// threaded): revm's software verification initialises its [τ]₂ in a `OnceBox`, which needs it.
@@ -75,32 +44,6 @@ mod guest {
             }
             prev
         }
-    }
-
-    #[panic_handler]
-    fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-        unsafe { abort() }
-    }
-
-    /// A fixed-size line buffer for the summary.
-    struct Line([u8; 192], usize);
-
-    impl Write for Line {
-        fn write_str(&mut self, s: &str) -> core::fmt::Result {
-            let end = self.1 + s.len();
-            if end > self.0.len() {
-                return Err(core::fmt::Error);
-            }
-            self.0[self.1..end].copy_from_slice(s.as_bytes());
-            self.1 = end;
-            Ok(())
-        }
-    }
-
-    fn bytes32(b: &[u8]) -> zkvm_bytes_32 {
-        let mut out = zkvm_bytes_32 { data: [0; 32] };
-        out.data.copy_from_slice(b);
-        out
     }
 
     fn bytes48(b: &[u8]) -> zkvm_bytes_48 {
@@ -144,49 +87,24 @@ mod guest {
     /// The guest's entry point (called by the platform's `_start`).
     #[unsafe(no_mangle)]
     pub extern "C" fn main() -> i32 {
-        let (mut input, mut len): (*const u8, usize) = (ptr::null(), 0);
-        // SAFETY: valid out-pointers; the platform keeps the input alive for the run.
-        let input = unsafe {
-            read_input(&mut input, &mut len);
-            if input.is_null() { &[][..] } else { core::slice::from_raw_parts(input, len) }
-        };
-        let mut output = [0u8; 43];
-        let mut mismatches = 0u32;
-        let mut count = 0u32;
-        // Calls per tracker: [true, false] for ours, then for the software.
-        let mut calls = [0u32; 4];
-        let mut rest = input;
-        while rest.len() >= RECORD {
-            let software = count % 16 == 0;
-            let class = usize::from(rest[0] != 1);
-            calls[class] += 1;
+        // Calls per tracker: [true, false] for ours, then for the software; and records seen.
+        let calls: [Cell<u32>; 4] = Default::default();
+        let seen = Cell::new(0u32);
+        let bump = |cell: &Cell<u32>| cell.set(cell.get() + 1);
+        let record_len = |rest: &[u8]| (rest.len() >= RECORD).then_some(RECORD);
+        let check = |record: &[u8]| {
+            let software = seen.get() % 16 == 0;
+            bump(&seen);
+            let class = usize::from(record[0] != 1);
+            bump(&calls[class]);
             if software {
-                calls[2 + class] += 1;
+                bump(&calls[2 + class]);
             }
-            if !matches(&rest[..RECORD], software) {
-                if mismatches == 0 {
-                    output[0] = 0xFF;
-                    output[1..5].copy_from_slice(&count.to_le_bytes());
-                }
-                mismatches += 1;
-            }
-            count += 1;
-            rest = &rest[RECORD..];
-        }
-        if count == 0 || !rest.is_empty() {
-            output[0] = 0xFE;
-        }
-        let mut line = Line([0; 192], 0);
-        let _ = writeln!(line, "kzg vectors: {count} records, {mismatches} mismatches; calls (true, false): {} {}, software {} {}",
-            calls[0], calls[1], calls[2], calls[3]);
-        // SP1's WRITE (0x02) to stdout (fd 1).
-        // SAFETY: SP1 reads the `line.1` bytes of the local buffer.
-        unsafe {
-            core::arch::asm!("ecall", inout("t0") 0x02u64 => _, in("a0") 1u64, in("a1") line.0.as_ptr(),
-                             in("a2") line.1, options(nostack));
-        }
-        // SAFETY: a valid local buffer.
-        unsafe { write_output(output.as_ptr(), output.len()) };
-        0
+            matches(record, software)
+        };
+        run("kzg", record_len, check, |line| {
+            let [t, f, st, sf] = [0, 1, 2, 3].map(|i| calls[i].get());
+            let _ = write!(line, "; calls (true, false): {t} {f}, software {st} {sf}");
+        })
     }
 }

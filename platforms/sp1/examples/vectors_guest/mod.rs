@@ -1,8 +1,8 @@
 //! What every accelerator-vectors test guest shares, whatever its records: the bump allocator and
 //! the panic handler, reading the input, the loop over the records, the output protocol and the
 //! summary line. A suite supplies how long its next record is and whether the accelerator's result
-//! for it matches ([`run`]); `secp256k1_vectors.rs` is one (and `bn254_modexp_vectors.rs` has the
-//! same parts in its own file, so that both can become suites of one guest).
+//! for it matches ([`run`]); `secp256k1_vectors.rs`, `bn254_modexp_vectors.rs` and
+//! `kzg_vectors.rs` are such suites.
 //!
 //! Output (public values): 43 zero bytes when every record matches (what `zkevm run --raw` expects
 //! of an input that is no block), else 43 bytes starting with 0xFF and the index of the first
@@ -74,6 +74,7 @@ pub(crate) fn bytes32(b: &[u8]) -> zkvm_bytes_32 {
 }
 
 /// The 64 bytes `b` as the C ABI's type.
+#[allow(dead_code)] // Not every suite has 64-byte operands.
 pub(crate) fn bytes64(b: &[u8]) -> zkvm_bytes_64 {
     let mut out = zkvm_bytes_64 { data: [0; 64] };
     out.data.copy_from_slice(b);
