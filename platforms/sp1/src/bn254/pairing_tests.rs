@@ -211,7 +211,7 @@ fn verdicts_agree_with_the_software_accelerator() {
     for word in 0..4 {
         let mut raised = q;
         let mut limbs = crate::secp256k1::arith::from_be_bytes(q[32 * word..32 * word + 32].try_into().unwrap());
-        let (sum, carry) = add_limbs(&limbs, &fp::P);
+        let (sum, carry) = crate::weierstrass::arith::add_carry(&limbs, &fp::P);
         if !carry {
             raised[32 * word..32 * word + 32].copy_from_slice(&to_be_bytes(&sum));
             assert_eq!(check(&[(gen1, raised)]), None, "word {word} + p");
@@ -241,19 +241,6 @@ fn verdicts_agree_with_the_software_accelerator() {
     let mut only_x = zero2;
     only_x[31] = 1;
     assert_eq!(check(&[(gen1, only_x)]), None);
-}
-
-/// `a + b` on 256 bits with the carry out.
-fn add_limbs(a: &Fp, b: &Fp) -> (Fp, bool) {
-    let mut out = [0u64; 4];
-    let mut carry = false;
-    for i in 0..4 {
-        let (s1, c1) = a[i].overflowing_add(b[i]);
-        let (s2, c2) = s1.overflowing_add(u64::from(carry));
-        out[i] = s2;
-        carry = c1 | c2;
-    }
-    (out, carry)
 }
 
 #[test]
