@@ -8,8 +8,9 @@
 //! (needs the SP1 ELF at target/elf/zkevm-sp1.elf, `zkevm build --platform sp1`, and protoc. Build
 //! it with `RUSTFLAGS="-C target-cpu=native"` and its own `--target-dir`, as the README says: the
 //! prover is about 2.4x slower without. Measured here that way, with the default lean prover
-//! settings: 9 min in all, of which 6 min proving, peak memory 14.1 GiB. `--nocapture` shows the
-//! prover's figures.)
+//! settings: 9 min in all, of which 6 min proving, peak memory 14.1 GiB for the fixture block, and
+//! 18–25 min, 20.1 GiB for each synthetic precompile block (the machine shared with builds).
+//! `--nocapture` shows the prover's figures.)
 
 mod common;
 
@@ -243,7 +244,7 @@ fn the_kzg_block_verifies_a_proof() {
 /// accelerators) and verifies the proof.
 #[cfg(feature = "prove")]
 #[test]
-#[ignore = "proves a block: minutes, ~15 GiB; run with --ignored (see the file's docs)"]
+#[ignore = "proves a block: ~20 min, ~20 GiB; run with --ignored (see the file's docs)"]
 fn proves_a_block_calling_the_bn254_precompiles() {
     prove_synthetic_block("bn254", &common::synthetic::precompile_chain());
 }
@@ -253,7 +254,7 @@ fn proves_a_block_calling_the_bn254_precompiles() {
 /// proof.
 #[cfg(feature = "prove")]
 #[test]
-#[ignore = "proves a block: minutes, ~15 GiB; run with --ignored (see the file's docs)"]
+#[ignore = "proves a block: ~20 min, ~20 GiB; run with --ignored (see the file's docs)"]
 fn proves_a_block_calling_the_point_evaluation_precompile() {
     prove_synthetic_block("kzg", &common::synthetic::kzg_chain());
 }
