@@ -31,16 +31,7 @@ pub(crate) fn mul_mod(a: &U256, b: &U256, m: &U256) -> U256 {
 /// 512-bit product is reduced one bit at a time (r ← 2r + bit, minus m when that is ≥ m).
 #[cfg(not(target_arch = "riscv64"))]
 pub(crate) fn mul_mod(a: &U256, b: &U256, m: &U256) -> U256 {
-    let mut wide = [0u64; 8];
-    for i in 0..4 {
-        let mut carry = 0u128;
-        for j in 0..4 {
-            let t = u128::from(a[i]) * u128::from(b[j]) + u128::from(wide[i + j]) + carry;
-            wide[i + j] = t as u64;
-            carry = t >> 64;
-        }
-        wide[i + 4] = carry as u64;
-    }
+    let wide = crate::weierstrass::arith::mul_wide(a, b);
     if *m == [0; 4] {
         return [wide[0], wide[1], wide[2], wide[3]];
     }
@@ -58,15 +49,7 @@ pub(crate) fn mul_mod(a: &U256, b: &U256, m: &U256) -> U256 {
 
 /// `a − b` modulo 2^256.
 pub(crate) fn sub_wrapping(a: &U256, b: &U256) -> U256 {
-    let mut out = [0u64; 4];
-    let mut borrow = false;
-    for i in 0..4 {
-        let (d1, b1) = a[i].overflowing_sub(b[i]);
-        let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
-        out[i] = d2;
-        borrow = b1 | b2;
-    }
-    out
+    crate::weierstrass::arith::sub_borrow(a, b).0
 }
 
 #[cfg(test)]

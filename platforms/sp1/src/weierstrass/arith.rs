@@ -129,9 +129,9 @@ pub(crate) fn mul_mod(a: &U256, b: &U256, m: &U256) -> U256 {
     reduce_once(&[wide[0], wide[1], wide[2], wide[3]], m)
 }
 
-/// The 512-bit product `a · b`, least significant limb first.
+/// The 512-bit product `a · b`, least significant limb first (host stand-ins of `UINT256_MUL`).
 #[cfg(not(target_arch = "riscv64"))]
-fn mul_wide(a: &U256, b: &U256) -> [u64; 8] {
+pub(crate) fn mul_wide(a: &U256, b: &U256) -> [u64; 8] {
     let mut out = [0u64; 8];
     for i in 0..4 {
         let mut carry = 0u128;
