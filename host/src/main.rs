@@ -8,10 +8,10 @@
 //! - `zkevm build [--platform sp1|qemu|DIR] [--out FILE]`: builds the guest ELF reproducibly.
 //! - `zkevm run --zkvm sp1|qemu [--elf FILE] <INPUT>...`: runs the guest ELF on every block under
 //!   an executor and compares its output with the expected one and with the native output.
-//! - `zkevm conformance [--zkvm sp1|qemu [--elf FILE]] [--json] <DIR|FILE>...`: runs EEST
-//!   blockchain tests statelessly (witness generated from the full pre-state, v21 input with the
-//!   block's fork, guest validator run natively and, with --zkvm, the guest ELF under the
-//!   executor); a summary per network.
+//! - `zkevm conformance [--zkvm sp1|qemu [--elf FILE]] [--json] [--save-inputs DIR] <DIR|FILE>...`:
+//!   runs EEST blockchain tests statelessly (witness generated from the full pre-state, v21 input
+//!   with the block's fork, guest validator run natively and, with --zkvm, the guest ELF under the
+//!   executor); a summary per network. `--save-inputs` keeps every block's input as a file.
 //! - `zkevm bench [--elf FILE] [<INPUT>...]`: `run --zkvm sp1` over the shipped mainnet blocks
 //!   (by default), reporting cycles, cycles per gas, cycles per validation stage and peak guest heap.
 //! - `zkevm prove --zkvm sp1 [--elf FILE] [--mode core|compressed] [--block-index N] --out FILE
@@ -189,6 +189,10 @@ enum Command {
         /// Print one JSON object per block (the fields of `validate --json` plus test and network).
         #[arg(long)]
         json: bool,
+        /// Also write each block's guest input (SSZ) into this directory, one file per block
+        /// (`TEST-BLOCK-NAME.ssz`), for `run`, `profile` or `prove`; existing files are an error.
+        #[arg(long, value_name = "DIR")]
+        save_inputs: Option<PathBuf>,
         /// Blockchain test files (.json, .json.gz) or directories holding them.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -290,7 +294,7 @@ fn main() -> ExitCode {
                 fetch::run(&rpc_url, &plan, options).map(|()| ExitCode::SUCCESS)
             })
         }
-        Command::Conformance { zkvm, elf, json, inputs } => run_conformance(&inputs, zkvm, elf, json),
+        Command::Conformance { zkvm, elf, json, save_inputs, inputs } => run_conformance(&inputs, zkvm, elf, json, save_inputs.as_deref()),
         Command::CheckElf { json, forbid_fence, elf } => check_elf(&elf, json, forbid_fence),
     };
     match result {
@@ -323,12 +327,12 @@ fn validate(paths: &[PathBuf], raw: bool, json: bool) -> Result<ExitCode> {
     Ok(if all_match { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn run_conformance(paths: &[PathBuf], zkvm: Option<Zkvm>, elf: Option<PathBuf>, json: bool) -> Result<ExitCode> {
+fn run_conformance(paths: &[PathBuf], zkvm: Option<Zkvm>, elf: Option<PathBuf>, json: bool, save_inputs: Option<&Path>) -> Result<ExitCode> {
     let runner = match zkvm {
         Some(zkvm) => Some(Runner::new(zkvm, &elf.unwrap_or_else(|| elf_build::default_elf(zkvm.name())))?),
         None => None,
     };
-    let all_passed = conformance::run_and_report(paths, json, runner.as_ref())?;
+    let all_passed = conformance::run_and_report(paths, json, runner.as_ref(), save_inputs)?;
     Ok(if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

@@ -66,3 +66,31 @@ fn cli_exit_codes() {
     let missing = Command::new(zkevm).args(["conformance", "/nonexistent/eest"]).output().expect("zkevm runs");
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// `--save-inputs DIR` writes one input file per block, which `validate` judges as the conformance
+/// run did; a second run into the same directory fails rather than overwrite a file.
+#[test]
+fn saved_inputs_validate_as_in_the_run() {
+    let zkevm = env!("CARGO_BIN_EXE_zkevm");
+    let file = shipped().join("cancun/eip7516_blobgasfee");
+    let dir = std::env::temp_dir().join(format!("zkevm-saved-inputs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let run = Command::new(zkevm).args(["conformance", "--json", "--save-inputs"]).arg(&dir).arg(&file).output().expect("zkevm runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let verdicts: Vec<bool> = String::from_utf8_lossy(&run.stdout)
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).expect("a JSON line per block")["valid"].as_bool().expect("valid"))
+        .collect();
+    let mut saved: Vec<PathBuf> = std::fs::read_dir(&dir).expect("dir").map(|e| e.expect("entry").path()).collect();
+    saved.sort();
+    assert_eq!(saved.len(), verdicts.len(), "one file per block: {saved:?}");
+    for (path, valid) in saved.iter().zip(&verdicts) {
+        let out = Command::new(zkevm).args(["validate", "--json"]).arg(path).output().expect("zkevm runs");
+        let line: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
+        assert_eq!(line["valid"].as_bool(), Some(*valid), "{}", path.display());
+    }
+    let again = Command::new(zkevm).args(["conformance", "--save-inputs"]).arg(&dir).arg(&file).output().expect("zkevm runs");
+    assert_eq!(again.status.code(), Some(2), "{}", String::from_utf8_lossy(&again.stdout));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("never overwritten"), "{}", String::from_utf8_lossy(&again.stderr));
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

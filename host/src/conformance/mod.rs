@@ -13,12 +13,13 @@
 pub mod fixture;
 pub mod network;
 pub mod run;
+pub mod save;
 pub mod summary;
 
 use crate::report::BlockReport;
 use anyhow::Result;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How a test ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +42,10 @@ pub struct ConformanceBlock {
     /// The block's report (`source` is `file::test#index`).
     #[serde(flatten)]
     pub report: BlockReport,
+    /// The block's guest input (SSZ, the current wire format); empty when the block never got one
+    /// (its RLP did not decode). Not printed; [`run_and_report`] can save it.
+    #[serde(skip)]
+    pub input: Vec<u8>,
 }
 
 /// The result of one test.
@@ -63,13 +68,23 @@ pub struct TestResult {
 /// Returns whether no test failed. Errors: a path or file that cannot be read or parsed
 /// ([`fixture::load`]).
 ///
-/// With `zkvm`, each block's input also runs under that executor ([`run::run_test`]).
-pub fn run_and_report(paths: &[PathBuf], json: bool, zkvm: Option<&crate::zkvm::Runner>) -> Result<bool> {
+/// With `zkvm`, each block's input also runs under that executor ([`run::run_test`]). With
+/// `save_inputs`, each block's input is written there ([`save::write_inputs`]), so that it can be
+/// run, profiled or proven on its own; a file that already exists is an error, never overwritten.
+pub fn run_and_report(
+    paths: &[PathBuf],
+    json: bool,
+    zkvm: Option<&crate::zkvm::Runner>,
+    save_inputs: Option<&Path>,
+) -> Result<bool> {
     let cases = fixture::load(paths)?;
     let mut results = Vec::with_capacity(cases.len());
     for (index, case) in cases.iter().enumerate() {
         eprintln!("[{}/{}] {}::{}", index + 1, cases.len(), case.file.display(), case.name);
-        let result = run::run_test(case, zkvm);
+        let mut result = run::run_test(case, zkvm);
+        if let Some(dir) = save_inputs {
+            save::write_inputs(dir, index, &mut result)?;
+        }
         if json {
             for block in &result.blocks {
                 println!("{}", serde_json::to_string(block).unwrap_or_default());

@@ -105,7 +105,7 @@ impl TestRunner<'_> {
                 report = report.with_zkvm(runner.name(), &execution);
                 if execution.output != output {
                     let zkvm_output = crate::report::hex0x(&execution.output);
-                    self.blocks.push(ConformanceBlock { test: self.test_name.clone(), network: self.network.clone(), report });
+                    self.blocks.push(ConformanceBlock { test: self.test_name.clone(), network: self.network.clone(), report, input: case.input.clone() });
                     return Err(Stop::Fail(format!("block {index}: {} committed {zkvm_output}, native {}", runner.name(), crate::report::hex0x(&output))));
                 }
             }
@@ -113,7 +113,7 @@ impl TestRunner<'_> {
             if let (true, Some(header)) = (verdict.valid, &verdict.header) {
                 report.state_root = Some(header.state_root.to_string());
             }
-            self.blocks.push(ConformanceBlock { test: self.test_name.clone(), network: self.network.clone(), report });
+            self.blocks.push(ConformanceBlock { test: self.test_name.clone(), network: self.network.clone(), report, input: case.input.clone() });
             if verdict.valid != expected_valid {
                 let got = if verdict.valid { "valid".to_string() } else { format!("invalid ({})", verdict.error.unwrap_or_default()) };
                 let wanted = if expected_valid { "valid".to_string() } else { format!("invalid ({})", block.expect_exception.as_ref().map(|e| e.to_string()).unwrap_or_default()) };
