@@ -9,7 +9,9 @@
 //! it with `RUSTFLAGS="-C target-cpu=native"` and its own `--target-dir`, as the README says: the
 //! prover is about 2.4x slower without. Measured here that way, with the default lean prover
 //! settings: 9 min in all, of which 6 min proving, peak memory 14.1 GiB for the fixture block, and
-//! 18–25 min, 20.1 GiB for each synthetic precompile block (the machine shared with builds).
+//! 18–25 min, 20.1 GiB for each synthetic precompile block (the machine shared with builds); the
+//! P256VERIFY block in 16 min (906 s proving), 11.5 GiB with halved shards
+//! (`ELEMENT_THRESHOLD=67108864 HEIGHT_THRESHOLD=524288` in the environment).
 //! `--nocapture` shows the prover's figures.)
 
 mod common;
@@ -259,19 +261,44 @@ fn proves_a_block_calling_the_point_evaluation_precompile() {
     prove_synthetic_block("kzg", &common::synthetic::kzg_chain());
 }
 
+/// Proves the EEST block `test_precompile_as_tx_entry_point` (Osaka; its one transaction calls
+/// P256VERIFY, 0x100, with a valid signature: SP1's `SECP256R1_ADD` / `SECP256R1_DOUBLE` and
+/// `UINT256_MUL` through the accelerator), its input saved by `zkevm conformance --save-inputs`,
+/// and verifies the proof.
+#[cfg(feature = "prove")]
+#[test]
+#[ignore = "proves a block: ~16 min, 12-20 GiB; run with --ignored (see the file's docs)"]
+fn proves_a_block_calling_p256verify() {
+    let dir = scratch("p256");
+    let test = fixture("eest-blockchain/osaka/eip7951_p256verify_precompiles/test_precompile_as_tx_entry_point.json.gz");
+    let inputs = dir.join("inputs");
+    let run = zkevm().args(["conformance", "--save-inputs"]).arg(&inputs).arg(&test).output().expect("runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stdout));
+    let saved: Vec<PathBuf> = std::fs::read_dir(&inputs).expect("inputs").map(|e| e.expect("entry").path()).collect();
+    assert_eq!(saved.len(), 1, "one test of one block: {saved:?}");
+    prove_and_verify(&dir, "p256", &saved[0], "(Osaka)");
+}
+
 /// Proves block 1 of `chain` (core mode) and verifies the proof: valid, Cancun.
 #[cfg(feature = "prove")]
 fn prove_synthetic_block(name: &str, chain: &common::chain::Chain) {
     let dir = scratch(name);
     let input = dir.join(format!("{name}.ssz"));
     std::fs::write(&input, chain.blocks[1].input.as_ref().expect("input").encode()).expect("write");
+    prove_and_verify(&dir, name, &input, "(Cancun)");
+}
+
+/// Proves the block in `input` (core mode) into `dir` and verifies the proof: valid, of the fork
+/// shown as `fork` (e.g. `(Osaka)`) in `zkevm verify`'s output.
+#[cfg(feature = "prove")]
+fn prove_and_verify(dir: &std::path::Path, name: &str, input: &std::path::Path, fork: &str) {
     let proof = dir.join(format!("{name}.proof"));
     let out = zkevm()
         .args(["prove", "--zkvm", "sp1", "--mode", "core", "--elf"])
         .arg(sp1_elf())
         .arg("--out")
         .arg(&proof)
-        .arg(&input)
+        .arg(input)
         .output()
         .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -280,7 +307,7 @@ fn prove_synthetic_block(name: &str, chain: &common::chain::Chain) {
     let ok = zkevm().arg("verify").arg("--elf").arg(sp1_elf()).arg(&proof).output().expect("runs");
     let text = String::from_utf8_lossy(&ok.stdout);
     assert_eq!(ok.status.code(), Some(0), "{text}\n{}", String::from_utf8_lossy(&ok.stderr));
-    assert!(text.contains("valid:         true") && text.contains("(Cancun)"), "{text}");
+    assert!(text.contains("valid:         true") && text.contains(fork), "{text}");
 }
 
 /// Where `needle` last occurs in `haystack`.
