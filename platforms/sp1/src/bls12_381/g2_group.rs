@@ -150,7 +150,9 @@ impl G2Jacobian {
 }
 
 /// `k · p` for any scalar `k` (little-endian limbs, any length) and any curve point: a fixed
-/// 4-bit window from the top, the multiples 1·p … 15·p computed first.
+/// 4-bit window from the top, the multiples 1·p … 15·p computed first. (The MSM has its own
+/// interleaved loop; this is for single multiples such as cofactor clearing.)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn mul(p: &Option<G2Affine>, k: &[u64]) -> G2Jacobian {
     let Some(p) = p else {
         return G2Jacobian::INFINITY;
