@@ -275,6 +275,9 @@ fn pairing_record(pairs: &[(G1, G2)]) -> Vec<u8> {
     record(TAG_PAIRING, verdict.as_ref().map(|v| &v[..]).map_err(|_| ()), pairs.len(), &inputs, 8)
 }
 
+/// Builds the MSM record of some (point, scalar) terms.
+type MakeRecord<T> = dyn Fn(&[(T, Scalar)]) -> Vec<u8>;
+
 /// MSM records for one group: no terms; each point of the set alone with each edge scalar (valid
 /// points) or with 1 and 0 (the others); several terms with infinity, zero scalars, P and −P with
 /// equal scalars; one bad term (outside the subgroup, invalid) among valid ones; larger sizes.
@@ -284,7 +287,7 @@ fn msm_records<T: Copy>(
     random_point: &mut dyn FnMut(&mut Rng) -> T,
     neg_pair: (T, T),
     sizes: &[usize],
-    make: &dyn Fn(&[(T, Scalar)]) -> Vec<u8>,
+    make: &MakeRecord<T>,
 ) -> Vec<u8> {
     let scalars = edge_scalars(rng);
     let (zero, one) = (scalars[0], scalars[1]);

@@ -130,7 +130,7 @@ impl G2Jacobian {
     }
 
     /// The affine point (`None` for infinity): one F_p² inversion.
-    pub(crate) fn to_affine(&self) -> Option<G2Affine> {
+    pub(crate) fn to_affine(self) -> Option<G2Affine> {
         if self.is_infinity() {
             return None;
         }
