@@ -6,7 +6,8 @@
 //! accelerator calls) and compares that too.
 //!
 //! Input: records of 168 bytes: the expected verdict (0 or 1), 7 zero bytes, then commitment (48),
-//! z (32), y (32) and proof (48).
+//! z (32), y (32) and proof (48); then the EIP-2537 records (`eip2537_records/mod.rs`: G1 and G2
+//! additions and MSMs, pairings, with their own trackers).
 //! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares).
 //! Each call is
 //! timed with SP1's cycle tracker, one name per expected verdict (`kzg_point_eval_true`,
@@ -22,6 +23,9 @@ fn main() {
 
 #[cfg(target_os = "none")]
 mod vectors_guest;
+
+#[cfg(target_os = "none")]
+mod eip2537_records;
 
 #[cfg(target_os = "none")]
 mod guest {
@@ -91,8 +95,15 @@ mod guest {
         let calls: [Cell<u32>; 4] = Default::default();
         let seen = Cell::new(0u32);
         let bump = |cell: &Cell<u32>| cell.set(cell.get() + 1);
-        let record_len = |rest: &[u8]| (rest.len() >= RECORD).then_some(RECORD);
+        // KZG records start with their verdict (0 or 1), EIP-2537 ones with a tag of 0x10 or more.
+        let record_len = |rest: &[u8]| match rest.first() {
+            Some(0 | 1) => (rest.len() >= RECORD).then_some(RECORD),
+            _ => super::eip2537_records::record_len(rest),
+        };
         let check = |record: &[u8]| {
+            if record[0] > 1 {
+                return super::eip2537_records::matches(record);
+            }
             let software = seen.get() % 16 == 0;
             bump(&seen);
             let class = usize::from(record[0] != 1);

@@ -30,7 +30,10 @@
 //! them), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256 (`modexp.rs`, software above),
 //! `zkvm_kzg_point_eval` (EIP-4844) on the BLS12-381 precompiles `BLS12381_FP_*`,
 //! `BLS12381_FP2_*`, `BLS12381_ADD` and `BLS12381_DOUBLE` (`bls12_381/`: fields, tower, G1, the
-//! fixed G2 points, pairing, KZG); the other 9 `zkvm_*` functions link the software crate.
+//! fixed G2 points, pairing, KZG), and the EIP-2537 functions `zkvm_bls12_g1_add`, `_g1_msm`,
+//! `_g2_add`, `_g2_msm` and `_pairing` on the same layers (G2 arithmetic in software over the
+//! `BLS12381_FP2_*` precompiles, which SP1 has no G2 point precompile for); the other 4 `zkvm_*`
+//! functions link the software crate.
 //!
 //! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
 //! padding, the secp256k1, secp256r1, BN254 (G1 and pairing), modexp and BLS12-381 arithmetic
@@ -45,8 +48,8 @@ extern crate alloc;
 extern crate std;
 
 // The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, secp256r1's, modexp,
-// the three BN254 ones and the KZG point evaluation (whose software definitions are weak in guest
-// ELFs).
+// the three BN254 ones, the KZG point evaluation and the five EIP-2537 ones above (whose software
+// definitions are weak in guest ELFs).
 use zkvm_accelerators_software as _;
 
 // The sponge is target-independent (tested on the host); the precompile call is RISC-V only.
@@ -79,6 +82,8 @@ mod bn254_modexp_vectors;
 // tests with software stand-ins for the precompiles); the exported function is RISC-V only.
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
 mod bls12_381;
+#[cfg(test)]
+mod eip2537_vectors;
 #[cfg(test)]
 mod kzg_vectors;
 
