@@ -5,8 +5,10 @@
 //! every 16th record it also runs revm's software verification (arkworks, what the software
 //! accelerator calls) and compares that too.
 //!
-//! Input: records of 168 bytes: the expected verdict (0 or 1), 7 zero bytes, then commitment (48),
-//! z (32), y (32) and proof (48).
+//! Input: records of 168 bytes: the expected verdict (0 or 1), 7 zero bytes (the last is the
+//! record kind, 0), then commitment (48), z (32), y (32) and proof (48); then the EIP-2537 map
+//! records (kind ≠ 0), checked by `bls_map_records` (trackers `map_fp_to_g1` and
+//! `map_fp_to_g1_software`).
 //! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares).
 //! Each call is
 //! timed with SP1's cycle tracker, one name per expected verdict (`kzg_point_eval_true`,
@@ -22,6 +24,9 @@ fn main() {
 
 #[cfg(target_os = "none")]
 mod vectors_guest;
+
+#[cfg(target_os = "none")]
+mod bls_map_records;
 
 #[cfg(target_os = "none")]
 mod guest {
@@ -91,8 +96,24 @@ mod guest {
         let calls: [Cell<u32>; 4] = Default::default();
         let seen = Cell::new(0u32);
         let bump = |cell: &Cell<u32>| cell.set(cell.get() + 1);
-        let record_len = |rest: &[u8]| (rest.len() >= RECORD).then_some(RECORD);
+        // The map records (kind byte ≠ 0) are counted apart: [G1 map, with software].
+        let map_calls: [Cell<u32>; 2] = Default::default();
+        let record_len = |rest: &[u8]| {
+            let len = match *rest.get(7)? {
+                0 => RECORD,
+                kind => super::bls_map_records::record_len(kind)?,
+            };
+            (rest.len() >= len).then_some(len)
+        };
         let check = |record: &[u8]| {
+            if record[7] != 0 {
+                let software = map_calls[0].get() % super::bls_map_records::SOFTWARE_EVERY == 0;
+                bump(&map_calls[0]);
+                if software {
+                    bump(&map_calls[1]);
+                }
+                return super::bls_map_records::matches(record, software);
+            }
             let software = seen.get() % 16 == 0;
             bump(&seen);
             let class = usize::from(record[0] != 1);
@@ -104,7 +125,8 @@ mod guest {
         };
         run("kzg", record_len, check, |line| {
             let [t, f, st, sf] = [0, 1, 2, 3].map(|i| calls[i].get());
-            let _ = write!(line, "; calls (true, false): {t} {f}, software {st} {sf}");
+            let [m, ms] = [0, 1].map(|i| map_calls[i].get());
+            let _ = write!(line, "; calls (true, false): {t} {f}, software {st} {sf}; map_fp_to_g1 {m}, software {ms}");
         })
     }
 }

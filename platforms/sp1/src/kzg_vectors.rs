@@ -5,7 +5,8 @@
 //! runs under the SP1 executor on the precompiles.
 //!
 //! Record layout (168 bytes): the expected verdict (0 or 1), the expected status (0, `ZKVM_EOK`:
-//! the function never fails), 6 zero bytes, then commitment (48), z (32), y (32), proof (48).
+//! the function never fails), 6 zero bytes (the last, 0, is the record kind), then commitment
+//! (48), z (32), y (32), proof (48). The EIP-2537 map records of `crate::bls_map_vectors` follow.
 
 use crate::bls12_381::{fp::{Fp, P}, kzg::verify_kzg_proof};
 use crate::secp256k1::test_rng::Rng;
@@ -160,11 +161,13 @@ fn vectors() -> Vec<u8> {
 
 #[test]
 fn kzg_vectors_agree_and_are_written_on_request() {
-    let bytes = vectors();
+    let mut bytes = vectors();
     let count = bytes.len() / 168;
     assert!(count > 200, "{count}");
+    // The EIP-2537 map records follow the KZG ones (their header's last byte tells them apart).
+    bytes.extend(crate::bls_map_vectors::records());
     if let Some(path) = std::env::var_os("KZG_VECTORS_OUT") {
         std::fs::write(&path, &bytes).unwrap();
-        std::eprintln!("{count} records, {} bytes written to {path:?}", bytes.len());
+        std::eprintln!("{count} KZG records, {} bytes in all written to {path:?}", bytes.len());
     }
 }

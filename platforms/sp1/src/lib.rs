@@ -81,6 +81,8 @@ mod bn254_modexp_vectors;
 mod bls12_381;
 #[cfg(test)]
 mod kzg_vectors;
+#[cfg(test)]
+mod bls_map_vectors;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: u32 = 134;

@@ -22,12 +22,17 @@ pub(crate) mod fp2;
 pub(crate) mod fp6;
 pub(crate) mod g1;
 pub(crate) mod g2;
+pub(crate) mod iso_g1;
 pub(crate) mod kzg;
+pub(crate) mod map_g1;
 pub(crate) mod pairing;
 
 #[cfg(target_arch = "riscv64")]
 mod ffi {
-    use zkvm_interface::sys::{ZKVM_EOK, zkvm_kzg_commitment, zkvm_kzg_field_element, zkvm_kzg_proof, zkvm_status};
+    use zkvm_interface::sys::{
+        ZKVM_EFAIL, ZKVM_EOK, zkvm_bls12_381_fp, zkvm_bls12_381_g1, zkvm_kzg_commitment, zkvm_kzg_field_element,
+        zkvm_kzg_proof, zkvm_status,
+    };
 
     /// KZG point evaluation (see `c-headers/zkvm_accelerators.h`): always `ZKVM_EOK`; an invalid
     /// point or a non-canonical scalar gives `*verified == false`, as in the software version.
@@ -47,7 +52,30 @@ mod ffi {
         *verified = super::kzg::verify_kzg_proof(&commitment.data, &z.data, &y.data, &proof.data);
         ZKVM_EOK
     }
+
+    /// EIP-2537 `MAP_FP_TO_G1` (see `c-headers/zkvm_accelerators.h`): `ZKVM_EFAIL` (and `*result`
+    /// untouched) if the element is not below p, as in the software version.
+    ///
+    /// # Safety
+    /// All pointers valid (input readable, `result` writable).
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_bls12_map_fp_to_g1(
+        field_element: *const zkvm_bls12_381_fp,
+        result: *mut zkvm_bls12_381_g1,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (input, result) = unsafe { (&*field_element, &mut *result) };
+        match super::map_g1::map_fp_to_g1(&input.data) {
+            Some(point) => {
+                result.data = point;
+                ZKVM_EOK
+            }
+            None => ZKVM_EFAIL,
+        }
+    }
 }
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+pub(crate) mod map_tests;

@@ -1,0 +1,58 @@
+//! The EIP-2537 map-to-curve records of the BLS12-381 vectors guest (`kzg_vectors.rs`), written
+//! by the platform crate's `bls_map_vectors`: header (expected status, 6 zero bytes, kind), input,
+//! expected result. Each record runs this crate's `zkvm_bls12_map_fp_to_g1` (tracker
+//! `map_fp_to_g1`) and compares status and result; every [`SOFTWARE_EVERY`]th also runs revm's
+//! software map (what the software accelerator calls; tracker `map_fp_to_g1_software`) and
+//! compares that too.
+
+use revm_precompile::{Crypto, DefaultCrypto};
+use zkevm_platform_sp1::{cycle_tracker_end, cycle_tracker_start};
+use zkvm_interface::sys::{ZKVM_EOK, zkvm_bls12_381_fp, zkvm_bls12_381_g1};
+
+/// The kind byte of a `MAP_FP_TO_G1` record.
+pub(crate) const KIND_MAP_FP_TO_G1: u8 = 1;
+
+/// How often (in records of a kind) the software map runs too.
+pub(crate) const SOFTWARE_EVERY: u32 = 4;
+
+/// The length of a record of `kind`, `None` for an unknown kind.
+pub(crate) fn record_len(kind: u8) -> Option<usize> {
+    match kind {
+        KIND_MAP_FP_TO_G1 => Some(8 + 48 + 96),
+        _ => None,
+    }
+}
+
+/// Whether the accelerator's status and result for the map `record` are the expected ones (and,
+/// with `software`, revm's software map's too).
+pub(crate) fn matches(record: &[u8], software: bool) -> bool {
+    let expected_ok = match record[0] {
+        0 => true,
+        1 => false,
+        _ => return false,
+    };
+    match record[7] {
+        KIND_MAP_FP_TO_G1 => {
+            let mut input = zkvm_bls12_381_fp { data: [0; 48] };
+            input.data.copy_from_slice(&record[8..56]);
+            let expected = &record[56..152];
+            let mut result = zkvm_bls12_381_g1 { data: [0; 96] };
+            cycle_tracker_start("map_fp_to_g1");
+            // SAFETY: valid aligned locals.
+            let status = unsafe { zkvm_interface::sys::zkvm_bls12_map_fp_to_g1(&input, &mut result) };
+            cycle_tracker_end("map_fp_to_g1");
+            let mut ok = (status == ZKVM_EOK) == expected_ok && result.data[..] == *expected;
+            if software {
+                cycle_tracker_start("map_fp_to_g1_software");
+                let soft = DefaultCrypto.bls12_381_fp_to_g1(&input.data);
+                cycle_tracker_end("map_fp_to_g1_software");
+                ok &= match soft {
+                    Ok(point) => expected_ok && point[..] == *expected,
+                    Err(_) => !expected_ok,
+                };
+            }
+            ok
+        }
+        _ => false,
+    }
+}
