@@ -17,7 +17,7 @@ pub(crate) struct G2Affine {
 }
 
 /// Builds an F_p² constant from the limbs of c0 and c1.
-const fn fp2(c0: [u64; 6], c1: [u64; 6]) -> Fp2 {
+pub(crate) const fn fp2(c0: [u64; 6], c1: [u64; 6]) -> Fp2 {
     Fp2([c0[0], c0[1], c0[2], c0[3], c0[4], c0[5], c1[0], c1[1], c1[2], c1[3], c1[4], c1[5]])
 }
 
@@ -47,7 +47,7 @@ pub(crate) const TAU: G2Affine = G2Affine {
 };
 
 /// The twist's constant b' = 4(1 + u).
-const B_TWIST: Fp2 = fp2([4, 0, 0, 0, 0, 0], [4, 0, 0, 0, 0, 0]);
+pub(crate) const B_TWIST: Fp2 = fp2([4, 0, 0, 0, 0, 0], [4, 0, 0, 0, 0, 0]);
 
 /// 1/2 in F_p, i.e. (p + 1)/2.
 const TWO_INV: Fp = Fp([
@@ -65,8 +65,7 @@ impl G2Affine {
         G2Affine { x: self.x, y: self.y.neg() }
     }
 
-    /// Whether y² = x³ + b' (tests).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// Whether y² = x³ + b' (coordinates already canonical).
     pub(crate) fn on_curve(&self) -> bool {
         self.y.square() == self.x.square().mul(&self.x).add(&B_TWIST)
     }

@@ -16,15 +16,18 @@
 //! with software stand-ins for the precompiles, and compare pairing values with arkworks'.
 //! The EIP-2537 functions (`zkvm_bls12_*`) stay in software.
 
+pub(crate) mod eip2537;
 pub(crate) mod fp;
 pub(crate) mod fp12;
 pub(crate) mod fp2;
 pub(crate) mod fp6;
 pub(crate) mod g1;
 pub(crate) mod g2;
+pub(crate) mod g2_group;
 pub(crate) mod iso_g1;
 pub(crate) mod kzg;
 pub(crate) mod map_g1;
+pub(crate) mod msm;
 pub(crate) mod pairing;
 
 #[cfg(target_arch = "riscv64")]
@@ -79,3 +82,5 @@ mod ffi {
 pub(crate) mod tests;
 #[cfg(test)]
 pub(crate) mod map_tests;
+#[cfg(test)]
+mod tests_g2_group;

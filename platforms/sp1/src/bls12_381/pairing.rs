@@ -79,6 +79,37 @@ pub(crate) fn miller_loop(pairs: &[(G1Affine, G2Affine)]) -> Fp12 {
     miller_loop_prepared(&with_lines[..pairs.len()])
 }
 
+/// The Miller loop's value Π f_{x,Q_i}(P_i) over any number of pairs of finite points, the G2
+/// points' running multiples kept one a pair (on the heap) and their lines evaluated as they come
+/// instead of prepared: the same lines, in the same order, as [`miller_loop_prepared`]. Each Q_i
+/// must be in G2 (then no running multiple [k]Q_i, 1 < k < |x|, is ±Q_i, which the line
+/// formulas exclude).
+pub(crate) fn miller_loop_general(pairs: &[(G1Affine, G2Affine)]) -> Fp12 {
+    extern crate alloc;
+    let mut states: alloc::vec::Vec<G2Projective> = pairs.iter().map(|(_, q)| G2Projective::from_affine(q)).collect();
+    let mut f = Fp12::ONE;
+    for bit in (0..63).rev() {
+        if bit != 62 {
+            f = f.square();
+        }
+        for ((p, _), t) in pairs.iter().zip(states.iter_mut()) {
+            f = ell(&f, &t.double(), p);
+        }
+        if (X_ABS >> bit) & 1 == 1 {
+            for ((p, q), t) in pairs.iter().zip(states.iter_mut()) {
+                f = ell(&f, &t.add(q), p);
+            }
+        }
+    }
+    f.conj()
+}
+
+/// Whether Π e(P_i, Q_i) = 1 for any number of pairs of finite points, Q_i in G2 (EIP-2537's
+/// pairing check after its filtering).
+pub(crate) fn pairing_product_is_one_general(pairs: &[(G1Affine, G2Affine)]) -> bool {
+    pairs.is_empty() || final_exponentiation(&miller_loop_general(pairs)).is_one()
+}
+
 /// `f^|x|` by square-and-multiply (cyclotomic squarings), then conjugated (x < 0): f^x for f
 /// in the cyclotomic subgroup.
 fn exp_by_x(f: &Fp12) -> Fp12 {

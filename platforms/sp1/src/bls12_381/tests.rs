@@ -35,7 +35,7 @@ fn fp2_of(a: &ark_bls12_381::Fq2) -> Fp2 {
     Fp2::new(&fp_of(&a.c0), &fp_of(&a.c1))
 }
 
-fn fp12_of(a: &ark_bls12_381::Fq12) -> Fp12 {
+pub(crate) fn fp12_of(a: &ark_bls12_381::Fq12) -> Fp12 {
     let six = |b: &ark_bls12_381::Fq6| Fp6 { c0: fp2_of(&b.c0), c1: fp2_of(&b.c1), c2: fp2_of(&b.c2) };
     Fp12 { c0: six(&a.c0), c1: six(&a.c1) }
 }
