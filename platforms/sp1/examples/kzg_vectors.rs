@@ -7,8 +7,8 @@
 //!
 //! Input: records of 168 bytes: the expected verdict (0 or 1), 7 zero bytes (the last is the
 //! record kind, 0), then commitment (48), z (32), y (32) and proof (48); then the EIP-2537 map
-//! records (kind ≠ 0), checked by `bls_map_records` (trackers `map_fp_to_g1` and
-//! `map_fp_to_g1_software`).
+//! records (kind ≠ 0), checked by `bls_map_records` (trackers `map_fp_to_g1`, `map_fp2_to_g2`
+//! and their `_software` counterparts).
 //! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares).
 //! Each call is
 //! timed with SP1's cycle tracker, one name per expected verdict (`kzg_point_eval_true`,
@@ -96,8 +96,9 @@ mod guest {
         let calls: [Cell<u32>; 4] = Default::default();
         let seen = Cell::new(0u32);
         let bump = |cell: &Cell<u32>| cell.set(cell.get() + 1);
-        // The map records (kind byte ≠ 0) are counted apart: [G1 map, with software].
-        let map_calls: [Cell<u32>; 2] = Default::default();
+        // The map records (kind byte ≠ 0) are counted apart: [G1 map, with software, G2 map, with
+        // software].
+        let map_calls: [Cell<u32>; 4] = Default::default();
         let record_len = |rest: &[u8]| {
             let len = match *rest.get(7)? {
                 0 => RECORD,
@@ -107,10 +108,11 @@ mod guest {
         };
         let check = |record: &[u8]| {
             if record[7] != 0 {
-                let software = map_calls[0].get() % super::bls_map_records::SOFTWARE_EVERY == 0;
-                bump(&map_calls[0]);
+                let at = 2 * usize::from(record[7] == super::bls_map_records::KIND_MAP_FP2_TO_G2);
+                let software = map_calls[at].get() % super::bls_map_records::SOFTWARE_EVERY == 0;
+                bump(&map_calls[at]);
                 if software {
-                    bump(&map_calls[1]);
+                    bump(&map_calls[at + 1]);
                 }
                 return super::bls_map_records::matches(record, software);
             }
@@ -125,8 +127,8 @@ mod guest {
         };
         run("kzg", record_len, check, |line| {
             let [t, f, st, sf] = [0, 1, 2, 3].map(|i| calls[i].get());
-            let [m, ms] = [0, 1].map(|i| map_calls[i].get());
-            let _ = write!(line, "; calls (true, false): {t} {f}, software {st} {sf}; map_fp_to_g1 {m}, software {ms}");
+            let [m1, s1, m2, s2] = [0, 1, 2, 3].map(|i| map_calls[i].get());
+            let _ = write!(line, "; calls (true, false): {t} {f}, software {st} {sf}; maps G1 {m1} ({s1}), G2 {m2} ({s2})");
         })
     }
 }

@@ -3,15 +3,18 @@
 //! result, checked against this crate's version on the host and appended to the KZG vectors file.
 //!
 //! Record layout: 8 header bytes (the expected status: 0 `ZKVM_EOK`, 1 `ZKVM_EFAIL`; 6 zero bytes;
-//! the record kind, [`KIND_MAP_FP_TO_G1`]), then the input and the expected result (zeros on
-//! failure): `MAP_FP_TO_G1` 48 + 96 bytes (152 in all).
+//! the record kind, [`KIND_MAP_FP_TO_G1`] or [`KIND_MAP_FP2_TO_G2`]), then the input and the
+//! expected result (zeros on failure): `MAP_FP_TO_G1` 48 + 96 bytes (152 in all), `MAP_FP2_TO_G2`
+//! 96 + 192 bytes (296 in all).
 
-use crate::bls12_381::map_tests::{g1_inputs, ours_g1, software_g1};
+use crate::bls12_381::map_tests::{g1_inputs, g2_inputs, ours_g1, ours_g2, software_g1, software_g2};
 use std::{vec, vec::Vec};
 use zkvm_interface::sys::{ZKVM_EOK, zkvm_status};
 
 /// The kind byte (header byte 7) of a `MAP_FP_TO_G1` record (the KZG records have 0 there).
 pub(crate) const KIND_MAP_FP_TO_G1: u8 = 1;
+/// The kind byte of a `MAP_FP2_TO_G2` record.
+pub(crate) const KIND_MAP_FP2_TO_G2: u8 = 2;
 
 /// One record: header, input, expected result.
 fn record(kind: u8, status: zkvm_status, input: &[u8], result: &[u8]) -> Vec<u8> {
@@ -21,13 +24,19 @@ fn record(kind: u8, status: zkvm_status, input: &[u8], result: &[u8]) -> Vec<u8>
     out
 }
 
-/// Every map record: the G1 edge cases and 24 random elements.
+/// Every map record: the G1 edge cases and 24 random elements, then the G2 edge cases and 16
+/// random elements.
 pub(crate) fn records() -> Vec<u8> {
     let mut out = vec![];
     for input in g1_inputs(24) {
         let (status, result) = software_g1(&input);
         assert_eq!(ours_g1(&input), (status, result));
         out.extend(record(KIND_MAP_FP_TO_G1, status, &input, &result));
+    }
+    for input in g2_inputs(16) {
+        let (status, result) = software_g2(&input);
+        assert_eq!(ours_g2(&input), (status, result));
+        out.extend(record(KIND_MAP_FP2_TO_G2, status, &input, &result));
     }
     out
 }

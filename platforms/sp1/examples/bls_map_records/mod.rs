@@ -1,16 +1,19 @@
 //! The EIP-2537 map-to-curve records of the BLS12-381 vectors guest (`kzg_vectors.rs`), written
 //! by the platform crate's `bls_map_vectors`: header (expected status, 6 zero bytes, kind), input,
-//! expected result. Each record runs this crate's `zkvm_bls12_map_fp_to_g1` (tracker
-//! `map_fp_to_g1`) and compares status and result; every [`SOFTWARE_EVERY`]th also runs revm's
-//! software map (what the software accelerator calls; tracker `map_fp_to_g1_software`) and
-//! compares that too.
+//! expected result. Each record runs this crate's `zkvm_bls12_map_fp_to_g1` or
+//! `zkvm_bls12_map_fp2_to_g2` (trackers `map_fp_to_g1`, `map_fp2_to_g2`) and compares status and
+//! result; every [`SOFTWARE_EVERY`]th record also runs revm's software map (what the software
+//! accelerator calls; trackers `map_fp_to_g1_software`, `map_fp2_to_g2_software`) and compares
+//! that too.
 
 use revm_precompile::{Crypto, DefaultCrypto};
 use zkevm_platform_sp1::{cycle_tracker_end, cycle_tracker_start};
-use zkvm_interface::sys::{ZKVM_EOK, zkvm_bls12_381_fp, zkvm_bls12_381_g1};
+use zkvm_interface::sys::{ZKVM_EOK, zkvm_bls12_381_fp, zkvm_bls12_381_fp2, zkvm_bls12_381_g1, zkvm_bls12_381_g2};
 
 /// The kind byte of a `MAP_FP_TO_G1` record.
 pub(crate) const KIND_MAP_FP_TO_G1: u8 = 1;
+/// The kind byte of a `MAP_FP2_TO_G2` record.
+pub(crate) const KIND_MAP_FP2_TO_G2: u8 = 2;
 
 /// How often (in records of a kind) the software map runs too.
 pub(crate) const SOFTWARE_EVERY: u32 = 4;
@@ -19,6 +22,7 @@ pub(crate) const SOFTWARE_EVERY: u32 = 4;
 pub(crate) fn record_len(kind: u8) -> Option<usize> {
     match kind {
         KIND_MAP_FP_TO_G1 => Some(8 + 48 + 96),
+        KIND_MAP_FP2_TO_G2 => Some(8 + 96 + 192),
         _ => None,
     }
 }
@@ -46,6 +50,30 @@ pub(crate) fn matches(record: &[u8], software: bool) -> bool {
                 cycle_tracker_start("map_fp_to_g1_software");
                 let soft = DefaultCrypto.bls12_381_fp_to_g1(&input.data);
                 cycle_tracker_end("map_fp_to_g1_software");
+                ok &= match soft {
+                    Ok(point) => expected_ok && point[..] == *expected,
+                    Err(_) => !expected_ok,
+                };
+            }
+            ok
+        }
+        KIND_MAP_FP2_TO_G2 => {
+            let mut input = zkvm_bls12_381_fp2 { data: [0; 96] };
+            input.data.copy_from_slice(&record[8..104]);
+            let expected = &record[104..296];
+            let mut result = zkvm_bls12_381_g2 { data: [0; 192] };
+            cycle_tracker_start("map_fp2_to_g2");
+            // SAFETY: valid aligned locals.
+            let status = unsafe { zkvm_interface::sys::zkvm_bls12_map_fp2_to_g2(&input, &mut result) };
+            cycle_tracker_end("map_fp2_to_g2");
+            let mut ok = (status == ZKVM_EOK) == expected_ok && result.data[..] == *expected;
+            if software {
+                let mut parts = ([0u8; 48], [0u8; 48]);
+                parts.0.copy_from_slice(&input.data[..48]);
+                parts.1.copy_from_slice(&input.data[48..]);
+                cycle_tracker_start("map_fp2_to_g2_software");
+                let soft = DefaultCrypto.bls12_381_fp2_to_g2(parts);
+                cycle_tracker_end("map_fp2_to_g2_software");
                 ok &= match soft {
                     Ok(point) => expected_ok && point[..] == *expected,
                     Err(_) => !expected_ok,

@@ -5,12 +5,14 @@
 
 use super::{
     fp::{Fp, P},
-    map_g1,
+    map_g1, map_g2,
 };
 use crate::secp256k1::test_rng::Rng;
 use ark_ff::PrimeField;
 use std::vec::Vec;
-use zkvm_interface::sys::{ZKVM_EFAIL, ZKVM_EOK, zkvm_bls12_381_fp, zkvm_bls12_381_g1, zkvm_status};
+use zkvm_interface::sys::{
+    ZKVM_EFAIL, ZKVM_EOK, zkvm_bls12_381_fp, zkvm_bls12_381_fp2, zkvm_bls12_381_g1, zkvm_bls12_381_g2, zkvm_status,
+};
 
 /// The software accelerator's status and result for `MAP_FP_TO_G1` (result zeros on failure).
 pub(crate) fn software_g1(input: &[u8; 48]) -> (zkvm_status, [u8; 96]) {
@@ -123,6 +125,87 @@ fn map_fp_to_g1_matches_the_software() {
         let (expected, ours) = (software_g1(input), ours_g1(input));
         assert_eq!(ours, expected, "input {input:02x?}");
         finite += usize::from(expected.1 != [0; 96]);
+    }
+    assert!(finite > 64, "{finite}");
+}
+
+/// The software accelerator's status and result for `MAP_FP2_TO_G2` (result zeros on failure).
+pub(crate) fn software_g2(input: &[u8; 96]) -> (zkvm_status, [u8; 192]) {
+    let fp2 = zkvm_bls12_381_fp2 { data: *input };
+    let mut out = zkvm_bls12_381_g2 { data: [0; 192] };
+    // SAFETY: valid locals.
+    let status = unsafe { zkvm_accelerators_software::zkvm_bls12_map_fp2_to_g2(&fp2, &mut out) };
+    (status, out.data)
+}
+
+/// This crate's status and result for `MAP_FP2_TO_G2`, in the software accelerator's shape.
+pub(crate) fn ours_g2(input: &[u8; 96]) -> (zkvm_status, [u8; 192]) {
+    match map_g2::map_fp2_to_g2(input) {
+        Some(out) => (ZKVM_EOK, out),
+        None => (ZKVM_EFAIL, [0; 192]),
+    }
+}
+
+/// Edge-case inputs of `MAP_FP2_TO_G2`: the F_p edge values in either part (0, 1, −1, ±2, ±11,
+/// p, p + 1, all ones), ±√(−1/Z) (where Z²u⁴ + Z·u² = 0, if −1/Z is a square), elements with
+/// one part 0, and random elements.
+pub(crate) fn g2_inputs(random: usize) -> Vec<[u8; 96]> {
+    type Fq = ark_bls12_381::Fq;
+    type Fq2 = ark_bls12_381::Fq2;
+    use ark_ff::Field;
+    let join = |a: &[u8; 48], b: &[u8; 48]| -> [u8; 96] {
+        let mut out = [0u8; 96];
+        out[..48].copy_from_slice(a);
+        out[48..].copy_from_slice(b);
+        out
+    };
+    let fq2 = |a: &Fq2| join(&be48(&a.c0), &be48(&a.c1));
+    let mut parts: Vec<[u8; 48]> = Vec::new();
+    for v in [0u64, 1, 2, 11] {
+        parts.push(be48(&Fq::from(v)));
+        parts.push(be48(&-Fq::from(v)));
+    }
+    let mut out: Vec<[u8; 96]> = Vec::new();
+    for a in &parts {
+        for b in &parts {
+            out.push(join(a, b));
+        }
+    }
+    let zero = be48(&Fq::from(0u64));
+    for bad in [p_plus(0), p_plus(1), [0xFF; 48]] {
+        out.push(join(&bad, &zero));
+        out.push(join(&zero, &bad));
+        out.push(join(&bad, &bad));
+    }
+    let z = Fq2::new(-Fq::from(2u64), -Fq::from(1u64));
+    if let Some(root) = (-z.inverse().unwrap()).sqrt() {
+        out.push(fq2(&root));
+        out.push(fq2(&-root));
+    }
+    let mut rng = Rng(0x2538);
+    let mut random_fq = || {
+        let bytes: Vec<u8> = (0..64).map(|_| rng.next() as u8).collect();
+        Fq::from_le_bytes_mod_order(&bytes)
+    };
+    for i in 0..random {
+        let (a, b) = (random_fq(), random_fq());
+        out.push(match i % 8 {
+            0 => fq2(&Fq2::new(a, Fq::from(0u64))),
+            1 => fq2(&Fq2::new(Fq::from(0u64), b)),
+            _ => fq2(&Fq2::new(a, b)),
+        });
+    }
+    out
+}
+
+#[test]
+fn map_fp2_to_g2_matches_the_software() {
+    let inputs = g2_inputs(48);
+    let mut finite = 0;
+    for input in &inputs {
+        let (expected, ours) = (software_g2(input), ours_g2(input));
+        assert_eq!(ours, expected, "input {input:02x?}");
+        finite += usize::from(expected.1 != [0; 192]);
     }
     assert!(finite > 64, "{finite}");
 }

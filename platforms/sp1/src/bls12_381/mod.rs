@@ -14,7 +14,13 @@
 //! The verdicts are those of the software accelerator (revm's arkworks backend) on every input;
 //! the host tests compare the two on the c-kzg-4844 `verify_kzg_proof` vectors and on edge cases,
 //! with software stand-ins for the precompiles, and compare pairing values with arkworks'.
-//! The EIP-2537 functions (`zkvm_bls12_*`) stay in software.
+//!
+//! EIP-2537's map-to-curve functions `zkvm_bls12_map_fp_to_g1` (0x10) and
+//! `zkvm_bls12_map_fp2_to_g2` (0x11) are on the same layers: [`map_g1`] (simplified SWU onto the
+//! 11-isogenous curve, the isogeny, h_eff on the G1 precompiles; constants in [`iso_g1`]) and
+//! [`map_g2`] (the same over F_p² with the 3-isogeny, constants in [`iso_g2`], and cofactor
+//! clearing through ψ on [`g2_group`]); `map_tests` compares them with the software accelerator.
+//! The other EIP-2537 functions (`zkvm_bls12_*`) stay in software.
 
 pub(crate) mod eip2537;
 pub(crate) mod fp;
@@ -25,15 +31,17 @@ pub(crate) mod g1;
 pub(crate) mod g2;
 pub(crate) mod g2_group;
 pub(crate) mod iso_g1;
+pub(crate) mod iso_g2;
 pub(crate) mod kzg;
 pub(crate) mod map_g1;
+pub(crate) mod map_g2;
 pub(crate) mod msm;
 pub(crate) mod pairing;
 
 #[cfg(target_arch = "riscv64")]
 mod ffi {
     use zkvm_interface::sys::{
-        ZKVM_EFAIL, ZKVM_EOK, zkvm_bls12_381_fp, zkvm_bls12_381_g1, zkvm_kzg_commitment, zkvm_kzg_field_element,
+        ZKVM_EFAIL, ZKVM_EOK, zkvm_bls12_381_fp, zkvm_bls12_381_fp2, zkvm_bls12_381_g1, zkvm_bls12_381_g2, zkvm_kzg_commitment, zkvm_kzg_field_element,
         zkvm_kzg_proof, zkvm_status,
     };
 
@@ -69,6 +77,27 @@ mod ffi {
         // SAFETY: per this function's contract.
         let (input, result) = unsafe { (&*field_element, &mut *result) };
         match super::map_g1::map_fp_to_g1(&input.data) {
+            Some(point) => {
+                result.data = point;
+                ZKVM_EOK
+            }
+            None => ZKVM_EFAIL,
+        }
+    }
+
+    /// EIP-2537 `MAP_FP2_TO_G2` (see `c-headers/zkvm_accelerators.h`): `ZKVM_EFAIL` (and `*result`
+    /// untouched) if a part of the element is not below p, as in the software version.
+    ///
+    /// # Safety
+    /// All pointers valid (input readable, `result` writable).
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_bls12_map_fp2_to_g2(
+        field_element: *const zkvm_bls12_381_fp2,
+        result: *mut zkvm_bls12_381_g2,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (input, result) = unsafe { (&*field_element, &mut *result) };
+        match super::map_g2::map_fp2_to_g2(&input.data) {
             Some(point) => {
                 result.data = point;
                 ZKVM_EOK
