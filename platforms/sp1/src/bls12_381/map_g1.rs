@@ -3,17 +3,19 @@
 //! (no hashing: the input is the field element itself).
 //!
 //! 1. The simplified SWU map (RFC 9380 §6.6.2) onto E1': y² = x³ + A'·x + B' ([`iso_g1`]), with
-//!    the exceptional case Z²u⁴ + Z·u² = 0 (u = 0 among them) giving x1 = B'/(Z·A'). One square
-//!    root serves both candidates: p ≡ 3 mod 4, so a^((p+1)/4) is a root of g(x1) or of −g(x1),
-//!    and in the second case y = Z·u³·√−Z·a^((p+1)/4) is a root of g(x2) = Z³u⁶·g(x1) with
-//!    x2 = Z·u²·x1. The sign of y is then that of u (RFC 9380's sgn0: the low bit).
-//! 2. The 11-isogeny E1' → E1 (RFC 9380 Appendix E.2) with one inversion for both denominators.
-//!    Its kernel holds F_p-rational points (its x denominator has five roots in F_p), whose image
-//!    is the point at infinity: a u that lands on one maps to infinity.
+//!    the exceptional case Z²u⁴ + Z·u² = 0 (u = 0 among them) giving x1 = B'/(Z·A'), kept as
+//!    fractions over x1's denominator D. One square root serves both candidates: p ≡ 3 mod 4, so
+//!    a^((p+1)/4) is a root of G = g(x1)·D⁴ or of −G, and in the second case Z·u³·√−Z·a^((p+1)/4)
+//!    is one of Z³u⁶·G = g(x2)·D⁴ with x2 = Z·u²·x1. y's sign is then that of u (RFC 9380's
+//!    sgn0: the low bit).
+//! 2. The 11-isogeny E1' → E1 (RFC 9380 Appendix E.2), its maps homogenised in (x's numerator,
+//!    D), so that one inversion gives x', y' and the y whose sign is compared. Its kernel holds
+//!    F_p-rational points (its x denominator has five roots in F_p), whose image is the point at
+//!    infinity: a u that lands on one maps to infinity.
 //! 3. Cofactor clearing: multiplication by h_eff = 1 − x = 0xd201000000010001 (RFC 9380 §8.8.1)
 //!    on the `BLS12381_ADD` / `BLS12381_DOUBLE` precompiles ([`g1::mul`], complete).
 //!
-//! Inversions and the square root are exponentiations on `BLS12381_FP_MUL` (three in all). The
+//! The inversion and the square root are exponentiations on `BLS12381_FP_MUL` (two in all). The
 //! results and statuses are those of the software accelerator (revm's arkworks backend, whose
 //! `WBMap` computes the same map): an input at or above p fails, every other input maps to a
 //! point (the all-zero encoding for infinity).
@@ -32,49 +34,65 @@ fn sgn0(a: &Fp) -> bool {
     a.0[0] & 1 == 1
 }
 
-/// The polynomial with `coeffs` (constant term first) at `x`, by Horner's rule.
-pub(crate) fn horner(coeffs: &[Fp], x: &Fp) -> Fp {
+/// The polynomial with `coeffs` (constant term first, degree d) homogenised at x = X/D:
+/// Σ c_i·X^i·D^(d−i), by Horner's rule (`d_pows[j]` = D^j, j ≤ d).
+fn horner_hom(coeffs: &[Fp], x: &Fp, d_pows: &[Fp]) -> Fp {
     let (last, rest) = coeffs.split_last().expect("a non-empty polynomial");
-    rest.iter().rev().fold(*last, |acc, c| acc.mul(x).add(c))
+    let d = rest.len();
+    rest.iter().enumerate().rev().fold(*last, |acc, (i, c)| acc.mul(x).add(&c.mul(&d_pows[d - i])))
 }
 
-/// The simplified SWU map of `u` onto E1': the affine point (x, y), y with the sign of u.
-pub(crate) fn sswu(u: &Fp) -> (Fp, Fp) {
+/// The simplified SWU map of `u` onto E1' as fractions: (X, Y, D) for the point (X/D, ±Y/D²),
+/// its y's sign not fixed yet (that needs the inverse of D, which [`iso_map`] batches). With
+/// x1 = N/D, g(x1) = G/D⁴ for G = (N³ + A·N·D² + B·D³)·D, so one candidate root of G decides.
+// Out of line, like `iso_map`: inlined together into the caller, the G1 map took a third more
+// cycles in the vectors guest (SP1 cycle tracker).
+#[inline(never)]
+pub(crate) fn sswu(u: &Fp) -> (Fp, Fp, Fp) {
     let zu2 = Z.mul(&u.square());
     let ta = zu2.square().add(&zu2);
     // x1 = −B/A · (1 + 1/ta), or B/(Z·A) when ta = 0.
     let (num, den) = if ta.is_zero() { (B, Z.mul(&A)) } else { (B.mul(&ta.add(&Fp::ONE)), A.mul(&ta).neg()) };
-    let x1 = num.mul(&den.inv());
-    let gx1 = x1.square().add(&A).mul(&x1).add(&B);
-    let root = gx1.sqrt_candidate();
-    let (x, y) = if root.square() == gx1 {
-        (x1, root)
+    let den2 = den.square();
+    let g = num.square().add(&A.mul(&den2)).mul(&num).add(&B.mul(&den2).mul(&den)).mul(&den);
+    let root = g.sqrt_candidate();
+    if root.square() == g {
+        (num, root, den)
     } else {
-        // root² = −g(x1): (Z·u²·u·√−Z·root)² = Z³u⁶·g(x1) = g(x2).
-        (zu2.mul(&x1), zu2.mul(u).mul(&SQRT_MINUS_Z).mul(&root))
-    };
-    let y = if sgn0(&y) == sgn0(u) { y } else { y.neg() };
-    (x, y)
+        // root² = −G: (Z·u²·u·√−Z·root)² = Z³u⁶·G, and g(x2) = Z³u⁶·g(x1) for x2 = Z·u²·x1.
+        (zu2.mul(&num), zu2.mul(u).mul(&SQRT_MINUS_Z).mul(&root), den)
+    }
 }
 
-/// The 11-isogeny E1' → E1 at the finite point (x, y) of E1'; `None` (infinity) for the points
-/// of its kernel, where the denominators vanish.
-pub(crate) fn iso_map(x: &Fp, y: &Fp) -> Option<G1Affine> {
-    let (x_den, y_den) = (horner(&X_DEN, x), horner(&Y_DEN, x));
-    let both = x_den.mul(&y_den);
+/// The 11-isogeny E1' → E1 at the point (X/D, y) of E1' with y = ±Y/D², y's sign that of `u`
+/// (RFC 9380's sgn0); `None` (infinity) for the points of its kernel, where the denominators
+/// vanish. x = x_num/x_den and y·y_num/y_den homogenised: XN/(D·XD) and (Y/D²)·YN/YD; one
+/// inversion of (D·XD)·(D²·YD) gives both and y itself (Y·YD/(D²·YD)).
+#[inline(never)]
+pub(crate) fn iso_map(x: &Fp, y: &Fp, d: &Fp, u: &Fp) -> Option<G1Affine> {
+    let mut d_pows = [Fp::ONE; 16];
+    for j in 1..16 {
+        d_pows[j] = d_pows[j - 1].mul(d);
+    }
+    let (x_den, y_den) = (horner_hom(&X_DEN, x, &d_pows), horner_hom(&Y_DEN, x, &d_pows));
+    let (a, b) = (d.mul(&x_den), d_pows[2].mul(&y_den));
+    let both = a.mul(&b);
     if both.is_zero() {
         return None;
     }
     let inv = both.inv();
-    let x_out = horner(&X_NUM, x).mul(&y_den).mul(&inv);
-    let y_out = y.mul(&horner(&Y_NUM, x)).mul(&x_den).mul(&inv);
-    Some(G1Affine::new(&x_out, &y_out))
+    let (a_inv, b_inv) = (b.mul(&inv), a.mul(&inv));
+    let y_b = y.mul(&b_inv);
+    let y_out = y_b.mul(&horner_hom(&Y_NUM, x, &d_pows));
+    // y = Y/D² = Y·YD/b: flip y' with y when its sign differs from u's.
+    let y_out = if sgn0(&y_b.mul(&y_den)) == sgn0(u) { y_out } else { y_out.neg() };
+    Some(G1Affine::new(&horner_hom(&X_NUM, x, &d_pows).mul(&a_inv), &y_out))
 }
 
 /// The point of G1 that `u` maps to (`None`: the point at infinity).
 pub(crate) fn map_to_g1(u: &Fp) -> Option<G1Affine> {
-    let (x, y) = sswu(u);
-    g1::mul(&iso_map(&x, &y), &H_EFF)
+    let (x, y, d) = sswu(u);
+    g1::mul(&iso_map(&x, &y, &d, u), &H_EFF)
 }
 
 /// `MAP_FP_TO_G1` on encodings: 48 big-endian bytes to the 96-byte point (x then y, big-endian;

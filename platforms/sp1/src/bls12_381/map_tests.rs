@@ -112,8 +112,9 @@ pub(crate) fn kernel_inputs_g1() -> Vec<ark_bls12_381::Fq> {
 #[test]
 fn kernel_inputs_land_in_the_kernel() {
     for u in kernel_inputs_g1() {
-        let (x, y) = map_g1::sswu(&Fp(u.into_bigint().0));
-        assert!(map_g1::iso_map(&x, &y).is_none());
+        let u = Fp(u.into_bigint().0);
+        let (x, y, d) = map_g1::sswu(&u);
+        assert!(map_g1::iso_map(&x, &y, &d, &u).is_none());
     }
 }
 
@@ -209,3 +210,4 @@ fn map_fp2_to_g2_matches_the_software() {
     }
     assert!(finite > 64, "{finite}");
 }
+
