@@ -8,7 +8,7 @@
 //! Input: records of 168 bytes: the expected verdict (0 or 1), 7 zero bytes (the last is the
 //! record kind, 0), then commitment (48), z (32), y (32) and proof (48); then the EIP-2537 map
 //! records (kind ≠ 0), checked by `bls_map_records` (trackers `map_fp_to_g1`, `map_fp2_to_g2`
-//! and their `_software` counterparts).
+//! and their `_other` / `_software` variants).
 //! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares).
 //! Each call is
 //! timed with SP1's cycle tracker, one name per expected verdict (`kzg_point_eval_true`,
