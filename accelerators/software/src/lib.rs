@@ -414,6 +414,8 @@ pub unsafe extern "C" fn zkvm_kzg_point_eval(
 ///
 /// # Safety
 /// All pointers valid (inputs readable, `result` writable).
+// Weak in a guest ELF: SP1 provides its own on the BLS12-381 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bls12_g1_add(
     p1: *const zkvm_bls12_381_g1,
@@ -431,6 +433,8 @@ pub unsafe extern "C" fn zkvm_bls12_g1_add(
 ///
 /// # Safety
 /// `pairs` readable for `num_pairs` elements (any pointer if 0); `result` writable.
+// Weak in a guest ELF: SP1 provides its own on the BLS12-381 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bls12_g1_msm(
     pairs: *const zkvm_bls12_381_g1_msm_pair,
@@ -449,6 +453,8 @@ pub unsafe extern "C" fn zkvm_bls12_g1_msm(
 ///
 /// # Safety
 /// All pointers valid (inputs readable, `result` writable).
+// Weak in a guest ELF: SP1 provides its own on the BLS12-381 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bls12_g2_add(
     p1: *const zkvm_bls12_381_g2,
@@ -466,6 +472,8 @@ pub unsafe extern "C" fn zkvm_bls12_g2_add(
 ///
 /// # Safety
 /// `pairs` readable for `num_pairs` elements (any pointer if 0); `result` writable.
+// Weak in a guest ELF: SP1 provides its own on the BLS12-381 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bls12_g2_msm(
     pairs: *const zkvm_bls12_381_g2_msm_pair,
@@ -484,6 +492,8 @@ pub unsafe extern "C" fn zkvm_bls12_g2_msm(
 ///
 /// # Safety
 /// `pairs` readable for `num_pairs` elements (any pointer if 0); `verified` writable.
+// Weak in a guest ELF: SP1 provides its own on the BLS12-381 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bls12_pairing(
     pairs: *const zkvm_bls12_381_pairing_pair,

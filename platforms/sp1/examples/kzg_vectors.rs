@@ -5,10 +5,11 @@
 //! every 16th record it also runs revm's software verification (arkworks, what the software
 //! accelerator calls) and compares that too.
 //!
-//! Input: records of 168 bytes: the expected verdict (0 or 1), 7 zero bytes (the last is the
-//! record kind, 0), then commitment (48), z (32), y (32) and proof (48); then the EIP-2537 map
-//! records (kind ≠ 0), checked by `bls_map_records` (trackers `map_fp_to_g1`, `map_fp2_to_g2`
-//! and their `_other` / `_software` variants).
+//! Input: records of 168 bytes: the expected verdict (0 or 1), 7 zero bytes, then commitment (48),
+//! z (32), y (32) and proof (48); then the EIP-2537 records (`eip2537_records/mod.rs`: G1 and G2
+//! additions and MSMs, pairings, with their own trackers) and the map-to-curve ones
+//! (`bls_map_records/mod.rs`: trackers `map_fp_to_g1`, `map_fp2_to_g2` and their `_other` /
+//! `_software` variants).
 //! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares).
 //! Each call is
 //! timed with SP1's cycle tracker, one name per expected verdict (`kzg_point_eval_true`,
@@ -27,6 +28,8 @@ mod vectors_guest;
 
 #[cfg(target_os = "none")]
 mod bls_map_records;
+#[cfg(target_os = "none")]
+mod eip2537_records;
 
 #[cfg(target_os = "none")]
 mod guest {
@@ -96,25 +99,27 @@ mod guest {
         let calls: [Cell<u32>; 4] = Default::default();
         let seen = Cell::new(0u32);
         let bump = |cell: &Cell<u32>| cell.set(cell.get() + 1);
-        // The map records (kind byte ≠ 0) are counted apart: [G1 map, with software, G2 map, with
-        // software].
+        // The map records are counted apart: [G1 map, with software, G2 map, with software].
         let map_calls: [Cell<u32>; 4] = Default::default();
-        let record_len = |rest: &[u8]| {
-            let len = match *rest.get(7)? {
-                0 => RECORD,
-                kind => super::bls_map_records::record_len(kind)?,
-            };
-            (rest.len() >= len).then_some(len)
+        let is_map = |tag: u8| super::bls_map_records::is_map_tag(tag);
+        // KZG records start with their verdict (0 or 1), EIP-2537 ones with a tag of 0x10 or more.
+        let record_len = |rest: &[u8]| match rest.first() {
+            Some(0 | 1) => (rest.len() >= RECORD).then_some(RECORD),
+            Some(&tag) if is_map(tag) => super::bls_map_records::record_len(rest),
+            _ => super::eip2537_records::record_len(rest),
         };
         let check = |record: &[u8]| {
-            if record[7] != 0 {
-                let at = 2 * usize::from(record[7] == super::bls_map_records::KIND_MAP_FP2_TO_G2);
+            if is_map(record[0]) {
+                let at = 2 * usize::from(record[0] == super::bls_map_records::TAG_MAP_FP2_TO_G2);
                 let software = map_calls[at].get() % super::bls_map_records::SOFTWARE_EVERY == 0;
                 bump(&map_calls[at]);
                 if software {
                     bump(&map_calls[at + 1]);
                 }
                 return super::bls_map_records::matches(record, software);
+            }
+            if record[0] > 1 {
+                return super::eip2537_records::matches(record);
             }
             let software = seen.get() % 16 == 0;
             bump(&seen);

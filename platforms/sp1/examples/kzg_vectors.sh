@@ -8,6 +8,8 @@
 # gives the software verdict on every record. The guest also runs revm's software verification
 # (the software accelerator's) on every 16th record; the cycle tracker totals both
 # (`kzg_point_eval_true` / `_false`, `kzg_point_eval_software_true` / `_false`, per expected verdict).
+# The EIP-2537 records follow (the crate's `eip2537_vectors`: G1/G2 add and MSM, pairing, with the
+# software's statuses and results), each call timed under `bls12_OP_ok` / `_fail` (`_nN` for N items).
 #
 # Usage: platforms/sp1/examples/kzg_vectors.sh [ZKEVM]   (default: target/release/zkevm)
 # Environment: ZKEVM_ELF_TARGET_DIR (default <workspace>/target/riscv-elf), as build-elf.sh.

@@ -5,8 +5,9 @@
 //! runs under the SP1 executor on the precompiles.
 //!
 //! Record layout (168 bytes): the expected verdict (0 or 1), the expected status (0, `ZKVM_EOK`:
-//! the function never fails), 6 zero bytes (the last, 0, is the record kind), then commitment
-//! (48), z (32), y (32), proof (48). The EIP-2537 map records of `crate::bls_map_vectors` follow.
+//! the function never fails), 6 zero bytes, then commitment (48), z (32), y (32), proof (48).
+//! The EIP-2537 records follow them (`crate::eip2537_vectors`, then `crate::bls_map_vectors`:
+//! their first byte, a tag, is 0x10 or more).
 
 use crate::bls12_381::{fp::{Fp, P}, kzg::verify_kzg_proof};
 use crate::secp256k1::test_rng::Rng;
@@ -142,8 +143,8 @@ pub(crate) fn edge_cases() -> Vec<Input> {
     out
 }
 
-/// Every record: the c-kzg-4844 cases of the right sizes, then the edge cases.
-fn vectors() -> Vec<u8> {
+/// Every KZG record: the c-kzg-4844 cases of the right sizes, then the edge cases.
+fn kzg_records() -> Vec<u8> {
     let mut inputs: Vec<Input> =
         crate::bls12_381::tests::ckzg_cases().into_iter().map(|c| (c.commitment, c.z, c.y, c.proof)).collect();
     inputs.extend(edge_cases());
@@ -159,15 +160,23 @@ fn vectors() -> Vec<u8> {
     out
 }
 
+/// Every record: the KZG ones, then the EIP-2537 ones (`crate::eip2537_vectors`).
+fn vectors() -> (Vec<u8>, usize) {
+    let kzg = kzg_records();
+    let count = kzg.len() / 168;
+    let mut bytes = kzg;
+    bytes.extend(crate::eip2537_vectors::records());
+    (bytes, count)
+}
+
 #[test]
 fn kzg_vectors_agree_and_are_written_on_request() {
-    let mut bytes = vectors();
-    let count = bytes.len() / 168;
+    let (mut bytes, count) = vectors();
     assert!(count > 200, "{count}");
-    // The EIP-2537 map records follow the KZG ones (their header's last byte tells them apart).
+    // The EIP-2537 map records follow the other EIP-2537 ones (tagged like them).
     bytes.extend(crate::bls_map_vectors::records());
     if let Some(path) = std::env::var_os("KZG_VECTORS_OUT") {
         std::fs::write(&path, &bytes).unwrap();
-        std::eprintln!("{count} KZG records, {} bytes in all written to {path:?}", bytes.len());
+        std::eprintln!("{count} KZG records and the EIP-2537 ones, {} bytes written to {path:?}", bytes.len());
     }
 }

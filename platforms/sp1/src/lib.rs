@@ -30,9 +30,12 @@
 //! them), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256 (`modexp.rs`, software above),
 //! `zkvm_kzg_point_eval` (EIP-4844) on the BLS12-381 precompiles `BLS12381_FP_*`,
 //! `BLS12381_FP2_*`, `BLS12381_ADD` and `BLS12381_DOUBLE` (`bls12_381/`: fields, tower, G1, the
-//! fixed G2 points, pairing, KZG), and EIP-2537's `zkvm_bls12_map_fp_to_g1` and
-//! `zkvm_bls12_map_fp2_to_g2` on the same (`bls12_381/map_g1.rs`, `map_g2.rs`: simplified SWU,
-//! isogeny, cofactor clearing); the other 7 `zkvm_*` functions link the software crate.
+//! fixed G2 points, pairing, KZG), and the EIP-2537 functions `zkvm_bls12_g1_add`, `_g1_msm`,
+//! `_g2_add`, `_g2_msm` and `_pairing` on the same layers (G2 arithmetic in software over the
+//! `BLS12381_FP2_*` precompiles, which SP1 has no G2 point precompile for), and
+//! `zkvm_bls12_map_fp_to_g1` and `_map_fp2_to_g2` too (`bls12_381/map_g1.rs`, `map_g2.rs`:
+//! simplified SWU, isogeny, cofactor clearing); the other 2 `zkvm_*` functions link the software
+//! crate.
 //!
 //! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
 //! padding, the secp256k1, secp256r1, BN254 (G1 and pairing), modexp and BLS12-381 arithmetic
@@ -47,7 +50,7 @@ extern crate alloc;
 extern crate std;
 
 // The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, secp256r1's, modexp,
-// the three BN254 ones, the KZG point evaluation and the two EIP-2537 maps (whose software
+// the three BN254 ones, the KZG point evaluation and the seven EIP-2537 ones above (whose software
 // definitions are weak in guest ELFs).
 use zkvm_accelerators_software as _;
 
@@ -81,6 +84,8 @@ mod bn254_modexp_vectors;
 // tests with software stand-ins for the precompiles); the exported function is RISC-V only.
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
 mod bls12_381;
+#[cfg(test)]
+mod eip2537_vectors;
 #[cfg(test)]
 mod kzg_vectors;
 #[cfg(test)]

@@ -155,3 +155,116 @@ pub(crate) fn pairing_check<'a>(pairs: impl Iterator<Item = (&'a [u8; 96], &'a [
     }
     Ok(finite.is_empty() || pairing::pairing_product_is_one_general(&finite))
 }
+
+/// The C ABI exports (`c-headers/zkvm_accelerators.h`), RISC-V only.
+#[cfg(target_arch = "riscv64")]
+mod ffi {
+    use zkvm_interface::sys::{
+        ZKVM_EFAIL, ZKVM_EOK, zkvm_bls12_381_g1, zkvm_bls12_381_g1_msm_pair, zkvm_bls12_381_g2,
+        zkvm_bls12_381_g2_msm_pair, zkvm_bls12_381_pairing_pair, zkvm_status,
+    };
+
+    /// `len` items at `ptr`, or the empty slice when `len` is 0 (then `ptr` may be null).
+    ///
+    /// # Safety
+    /// For `len > 0`, `ptr` valid for reading `len` items.
+    unsafe fn items<'a, T>(ptr: *const T, len: usize) -> &'a [T] {
+        if len == 0 {
+            &[]
+        } else {
+            // SAFETY: guaranteed by the caller.
+            unsafe { core::slice::from_raw_parts(ptr, len) }
+        }
+    }
+
+    /// `Ok` (after writing it with `write`) → `ZKVM_EOK`, `Err` → `ZKVM_EFAIL`.
+    fn status<T>(result: Result<T, ()>, write: impl FnOnce(T)) -> zkvm_status {
+        match result {
+            Ok(value) => {
+                write(value);
+                ZKVM_EOK
+            }
+            Err(()) => ZKVM_EFAIL,
+        }
+    }
+
+    /// G1 addition (EIP-2537 0x0b, see the header): `ZKVM_EFAIL` if a point is invalid or off the
+    /// curve, as in the software version.
+    ///
+    /// # Safety
+    /// All pointers valid (inputs readable, `result` writable).
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_bls12_g1_add(
+        p1: *const zkvm_bls12_381_g1,
+        p2: *const zkvm_bls12_381_g1,
+        result: *mut zkvm_bls12_381_g1,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (p1, p2, result) = unsafe { (&*p1, &*p2, &mut *result) };
+        status(super::g1_add(&p1.data, &p2.data), |sum| result.data = sum)
+    }
+
+    /// G2 addition (EIP-2537 0x0d): `ZKVM_EFAIL` if a point is invalid or off the curve.
+    ///
+    /// # Safety
+    /// All pointers valid (inputs readable, `result` writable).
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_bls12_g2_add(
+        p1: *const zkvm_bls12_381_g2,
+        p2: *const zkvm_bls12_381_g2,
+        result: *mut zkvm_bls12_381_g2,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (p1, p2, result) = unsafe { (&*p1, &*p2, &mut *result) };
+        status(super::g2_add(&p1.data, &p2.data), |sum| result.data = sum)
+    }
+
+    /// G1 MSM (EIP-2537 0x0c): infinity for no terms; `ZKVM_EFAIL` if a point is invalid, off
+    /// the curve or outside G1.
+    ///
+    /// # Safety
+    /// `pairs` readable for `num_pairs` elements (any pointer if 0); `result` writable.
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_bls12_g1_msm(
+        pairs: *const zkvm_bls12_381_g1_msm_pair,
+        num_pairs: usize,
+        result: *mut zkvm_bls12_381_g1,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (pairs, result) = unsafe { (items(pairs, num_pairs), &mut *result) };
+        status(super::g1_msm(pairs.iter().map(|p| (&p.point.data, &p.scalar.data))), |sum| result.data = sum)
+    }
+
+    /// G2 MSM (EIP-2537 0x0e): infinity for no terms; `ZKVM_EFAIL` if a point is invalid, off
+    /// the curve or outside G2.
+    ///
+    /// # Safety
+    /// `pairs` readable for `num_pairs` elements (any pointer if 0); `result` writable.
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_bls12_g2_msm(
+        pairs: *const zkvm_bls12_381_g2_msm_pair,
+        num_pairs: usize,
+        result: *mut zkvm_bls12_381_g2,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (pairs, result) = unsafe { (items(pairs, num_pairs), &mut *result) };
+        status(super::g2_msm(pairs.iter().map(|p| (&p.point.data, &p.scalar.data))), |sum| result.data = sum)
+    }
+
+    /// Pairing check (EIP-2537 0x0f): `true` for no pairs; `ZKVM_EFAIL` (with `*verified =
+    /// false`) if a point is invalid, off its curve or outside its subgroup.
+    ///
+    /// # Safety
+    /// `pairs` readable for `num_pairs` elements (any pointer if 0); `verified` writable.
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_bls12_pairing(
+        pairs: *const zkvm_bls12_381_pairing_pair,
+        num_pairs: usize,
+        verified: *mut bool,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (pairs, verified) = unsafe { (items(pairs, num_pairs), &mut *verified) };
+        *verified = false;
+        status(super::pairing_check(pairs.iter().map(|p| (&p.g1.data, &p.g2.data))), |ok| *verified = ok)
+    }
+}

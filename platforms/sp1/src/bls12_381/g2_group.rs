@@ -130,7 +130,7 @@ impl G2Jacobian {
     }
 
     /// The affine point (`None` for infinity): one F_p² inversion.
-    pub(crate) fn to_affine(&self) -> Option<G2Affine> {
+    pub(crate) fn to_affine(self) -> Option<G2Affine> {
         if self.is_infinity() {
             return None;
         }
@@ -150,7 +150,9 @@ impl G2Jacobian {
 }
 
 /// `k · p` for any scalar `k` (little-endian limbs, any length) and any curve point: a fixed
-/// 4-bit window from the top, the multiples 1·p … 15·p computed first.
+/// 4-bit window from the top, the multiples 1·p … 15·p computed first. (The MSM has its own
+/// interleaved loop; this is for single multiples such as cofactor clearing.)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn mul(p: &Option<G2Affine>, k: &[u64]) -> G2Jacobian {
     let Some(p) = p else {
         return G2Jacobian::INFINITY;
@@ -192,6 +194,15 @@ pub(crate) fn mul_by_x_abs(p: &G2Affine) -> G2Jacobian {
 /// (x̄ the conjugate, i.e. x^p), which acts on G2 as multiplication by p.
 pub(crate) fn psi(p: &G2Affine) -> G2Affine {
     G2Affine { x: p.x.conj().mul(&PSI_X), y: p.y.conj().mul(&PSI_Y) }
+}
+
+impl G2Jacobian {
+    /// ψ on Jacobian coordinates: (X̄·ξ^(−(p−1)/3) : Ȳ·ξ^(−(p−1)/2) : Z̄), since conjugation is a
+    /// field automorphism (x̄ = X̄/Z̄², ȳ = Ȳ/Z̄³); infinity stays infinity. For cofactor clearing.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn psi(&self) -> G2Jacobian {
+        G2Jacobian { x: self.x.conj().mul(&PSI_X), y: self.y.conj().mul(&PSI_Y), z: self.z.conj() }
+    }
 }
 
 /// Whether a finite curve point is in the order-r subgroup G2: ψ(Q) = [x]Q, i.e.

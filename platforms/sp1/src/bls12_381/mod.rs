@@ -5,7 +5,11 @@
 //! `_MUL`), [`fp2`] (F_p² on `BLS12381_FP2_ADD` / `_SUB` / `_MUL`), [`fp6`] and [`fp12`] (the
 //! tower), [`g1`] (points on `BLS12381_ADD` / `BLS12381_DOUBLE`, compressed decoding, subgroup
 //! check, scalar multiplication), [`g2`] (the fixed G2 points and the Miller loop's steps),
-//! [`pairing`] (Miller loop and final exponentiation as a product check) and [`kzg`]. Every
+//! [`g2_group`] (G2 in general: Jacobian arithmetic in software on the F_p² precompiles, scalar
+//! multiplication, ψ and the subgroup check), [`msm`] (Straus MSM for G1 and G2), [`pairing`]
+//! (Miller loop and final exponentiation as a product check), [`kzg`] and [`eip2537`] (the
+//! EIP-2537 encodings and operations, with the `zkvm_bls12_g1_add`, `_g2_add`, `_g1_msm`,
+//! `_g2_msm` and `_pairing` exports). Every
 //! precompile used has a prover chip in SP1 v6 (`FpOpChip`, `Fp2AddSubAssignChip`,
 //! `Fp2MulAssignChip`, `WeierstrassAddAssignChip`, `WeierstrassDoubleAssignChip` over
 //! BLS12-381); `BLS12381_DECOMPRESS`, which has none, is not used. Elements are kept canonical
@@ -13,14 +17,17 @@
 //!
 //! The verdicts are those of the software accelerator (revm's arkworks backend) on every input;
 //! the host tests compare the two on the c-kzg-4844 `verify_kzg_proof` vectors and on edge cases,
-//! with software stand-ins for the precompiles, and compare pairing values with arkworks'.
+//! with software stand-ins for the precompiles, and compare pairing values with arkworks'; the
+//! EIP-2537 functions are compared with the software accelerator on the records of
+//! `crate::eip2537_vectors` (and G2 arithmetic, ψ, the subgroup check, MSMs and pairings of
+//! general pairs with arkworks in `tests_g2_group`).
 //!
 //! EIP-2537's map-to-curve functions `zkvm_bls12_map_fp_to_g1` (0x10) and
 //! `zkvm_bls12_map_fp2_to_g2` (0x11) are on the same layers: [`map_g1`] (simplified SWU onto the
 //! 11-isogenous curve, the isogeny, h_eff on the G1 precompiles; constants in [`iso_g1`]) and
 //! [`map_g2`] (the same over F_p² with the 3-isogeny, constants in [`iso_g2`], and cofactor
-//! clearing through ψ on [`g2_group`]); `map_tests` compares them with the software accelerator.
-//! The other EIP-2537 functions (`zkvm_bls12_*`) stay in software.
+//! clearing through ψ on [`g2_group`]); `map_tests` compares them with the software accelerator
+//! (and `crate::bls_map_vectors` writes their records for the vectors suite).
 
 pub(crate) mod eip2537;
 pub(crate) mod fp;

@@ -111,6 +111,11 @@ fn g2_subgroup_check_matches_arkworks() {
             let p_mod_r: ark_bls12_381::Fr = ark_bls12_381::Fr::from_le_bytes_mod_order(&ark_bls12_381::Fq::MODULUS.to_bytes_le());
             assert_eq!(Some(g2_group::psi(&g2_of(&p).unwrap())), g2_of(&(p * p_mod_r).into_affine()));
         }
+        // ψ on Jacobian coordinates (Z ≠ 1) agrees with ψ on the affine point.
+        let q = g2_of(&p).unwrap();
+        let doubled = G2Jacobian::from_affine(&Some(q)).double();
+        assert_eq!(doubled.psi().to_affine(), doubled.to_affine().map(|a| g2_group::psi(&a)));
+        assert!(G2Jacobian::INFINITY.psi().is_infinity());
     }
     assert!(inside >= 8 && outside >= 8, "{inside} {outside}");
 }
