@@ -31,8 +31,14 @@ use super::{
 };
 
 /// 1/2 = (p + 1)/2.
-const HALF: Fp =
-    Fp([0xdcff_7fff_ffff_d556, 0x0f55_ffff_58a9_ffff, 0xb398_6950_7b58_7b12, 0xb23b_a5c2_79c2_895f, 0x258d_d3db_21a5_d66b, 0x0d00_88f5_1cbf_f34d]);
+const HALF: Fp = Fp([
+    0xdcff_7fff_ffff_d556,
+    0x0f55_ffff_58a9_ffff,
+    0xb398_6950_7b58_7b12,
+    0xb23b_a5c2_79c2_895f,
+    0x258d_d3db_21a5_d66b,
+    0x0d00_88f5_1cbf_f34d,
+]);
 
 /// |x| for the BLS parameter x = −0xd201000000010000.
 const X_ABS: u64 = 0xd201_0000_0001_0000;
@@ -158,7 +164,8 @@ pub(crate) fn map_to_g2(u: &Fp2) -> Option<G2Affine> {
 /// (x.c0, x.c1, y.c0, y.c1, big-endian; all zeros for infinity); `None` (the failure status) when
 /// a part is not below p.
 pub(crate) fn map_fp2_to_g2(input: &[u8; 96]) -> Option<[u8; 192]> {
-    let part = |i: usize| -> Option<Fp> { Fp::from_be_bytes(input[48 * i..48 * (i + 1)].try_into().expect("48 bytes")) };
+    let part =
+        |i: usize| -> Option<Fp> { Fp::from_be_bytes(input[48 * i..48 * (i + 1)].try_into().expect("48 bytes")) };
     let u = Fp2::new(&part(0)?, &part(1)?);
     let mut out = [0u8; 192];
     if let Some(point) = map_to_g2(&u) {

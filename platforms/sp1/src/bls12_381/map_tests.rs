@@ -211,3 +211,37 @@ fn map_fp2_to_g2_matches_the_software() {
     assert!(finite > 64, "{finite}");
 }
 
+#[test]
+fn isogeny_constants_match_arkworks() {
+    use super::{fp2::Fp2, iso_g1, iso_g2};
+    use ark_ec::{hashing::curve_maps::wb::WBConfig, short_weierstrass::SWCurveConfig};
+    type G1Iso = <ark_bls12_381::g1::Config as WBConfig>::IsogenousCurve;
+    type G2Iso = <ark_bls12_381::g2::Config as WBConfig>::IsogenousCurve;
+    let fp = |a: &ark_bls12_381::Fq| Fp(a.into_bigint().0);
+    let fp2 = |a: &ark_bls12_381::Fq2| Fp2::new(&fp(&a.c0), &fp(&a.c1));
+    let map1 = <ark_bls12_381::g1::Config as WBConfig>::ISOGENY_MAP;
+    assert_eq!((iso_g1::A, iso_g1::B), (fp(&G1Iso::COEFF_A), fp(&G1Iso::COEFF_B)));
+    assert_eq!(iso_g1::Z, fp(&<G1Iso as ark_ec::hashing::curve_maps::swu::SWUConfig>::ZETA));
+    assert_eq!(iso_g1::SQRT_MINUS_Z.square(), iso_g1::Z.neg());
+    for (ours, theirs) in [
+        (&iso_g1::X_NUM[..], map1.x_map_numerator),
+        (&iso_g1::X_DEN[..], map1.x_map_denominator),
+        (&iso_g1::Y_NUM[..], map1.y_map_numerator),
+        (&iso_g1::Y_DEN[..], map1.y_map_denominator),
+    ] {
+        assert_eq!(ours.to_vec(), theirs.iter().map(fp).collect::<Vec<_>>());
+    }
+    let map2 = <ark_bls12_381::g2::Config as WBConfig>::ISOGENY_MAP;
+    assert_eq!((iso_g2::A, iso_g2::B), (fp2(&G2Iso::COEFF_A), fp2(&G2Iso::COEFF_B)));
+    let zeta2 = <G2Iso as ark_ec::hashing::curve_maps::swu::SWUConfig>::ZETA;
+    assert_eq!(iso_g2::Z, fp2(&zeta2));
+    assert_eq!(iso_g2::SQRT_MINUS_NORM_Z.square(), fp(&zeta2.norm()).neg());
+    for (ours, theirs) in [
+        (&iso_g2::X_NUM[..], map2.x_map_numerator),
+        (&iso_g2::X_DEN[..], map2.x_map_denominator),
+        (&iso_g2::Y_NUM[..], map2.y_map_numerator),
+        (&iso_g2::Y_DEN[..], map2.y_map_denominator),
+    ] {
+        assert_eq!(ours.to_vec(), theirs.iter().map(fp2).collect::<Vec<_>>());
+    }
+}
