@@ -513,6 +513,8 @@ pub unsafe extern "C" fn zkvm_bls12_pairing(
 ///
 /// # Safety
 /// All pointers valid (input readable, `result` writable).
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its BLS12-381 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bls12_map_fp_to_g1(
     field_element: *const zkvm_bls12_381_fp,
@@ -529,6 +531,8 @@ pub unsafe extern "C" fn zkvm_bls12_map_fp_to_g1(
 ///
 /// # Safety
 /// All pointers valid (input readable, `result` writable).
+// Weak in a guest ELF, like `zkvm_keccak256`: SP1 provides its own on its BLS12-381 precompiles.
+#[cfg_attr(target_os = "none", linkage = "weak")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn zkvm_bls12_map_fp2_to_g2(
     field_element: *const zkvm_bls12_381_fp2,

@@ -7,7 +7,9 @@
 //!
 //! Input: records of 168 bytes: the expected verdict (0 or 1), 7 zero bytes, then commitment (48),
 //! z (32), y (32) and proof (48); then the EIP-2537 records (`eip2537_records/mod.rs`: G1 and G2
-//! additions and MSMs, pairings, with their own trackers).
+//! additions and MSMs, pairings, with their own trackers) and the map-to-curve ones
+//! (`bls_map_records/mod.rs`: trackers `map_fp_to_g1`, `map_fp2_to_g2` and their `_other` /
+//! `_software` variants).
 //! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares).
 //! Each call is
 //! timed with SP1's cycle tracker, one name per expected verdict (`kzg_point_eval_true`,
@@ -24,6 +26,8 @@ fn main() {
 #[cfg(target_os = "none")]
 mod vectors_guest;
 
+#[cfg(target_os = "none")]
+mod bls_map_records;
 #[cfg(target_os = "none")]
 mod eip2537_records;
 
@@ -95,12 +99,25 @@ mod guest {
         let calls: [Cell<u32>; 4] = Default::default();
         let seen = Cell::new(0u32);
         let bump = |cell: &Cell<u32>| cell.set(cell.get() + 1);
+        // The map records are counted apart: [G1 map, with software, G2 map, with software].
+        let map_calls: [Cell<u32>; 4] = Default::default();
+        let is_map = |tag: u8| super::bls_map_records::is_map_tag(tag);
         // KZG records start with their verdict (0 or 1), EIP-2537 ones with a tag of 0x10 or more.
         let record_len = |rest: &[u8]| match rest.first() {
             Some(0 | 1) => (rest.len() >= RECORD).then_some(RECORD),
+            Some(&tag) if is_map(tag) => super::bls_map_records::record_len(rest),
             _ => super::eip2537_records::record_len(rest),
         };
         let check = |record: &[u8]| {
+            if is_map(record[0]) {
+                let at = 2 * usize::from(record[0] == super::bls_map_records::TAG_MAP_FP2_TO_G2);
+                let software = map_calls[at].get() % super::bls_map_records::SOFTWARE_EVERY == 0;
+                bump(&map_calls[at]);
+                if software {
+                    bump(&map_calls[at + 1]);
+                }
+                return super::bls_map_records::matches(record, software);
+            }
             if record[0] > 1 {
                 return super::eip2537_records::matches(record);
             }
@@ -115,7 +132,8 @@ mod guest {
         };
         run("kzg", record_len, check, |line| {
             let [t, f, st, sf] = [0, 1, 2, 3].map(|i| calls[i].get());
-            let _ = write!(line, "; calls (true, false): {t} {f}, software {st} {sf}");
+            let [m1, s1, m2, s2] = [0, 1, 2, 3].map(|i| map_calls[i].get());
+            let _ = write!(line, "; calls (true, false): {t} {f}, software {st} {sf}; maps G1 {m1} ({s1}), G2 {m2} ({s2})");
         })
     }
 }

@@ -6,8 +6,8 @@
 //!
 //! Record layout (168 bytes): the expected verdict (0 or 1), the expected status (0, `ZKVM_EOK`:
 //! the function never fails), 6 zero bytes, then commitment (48), z (32), y (32), proof (48).
-//! The EIP-2537 records follow them (`crate::eip2537_vectors`: their first byte, a tag, is 0x10
-//! or more).
+//! The EIP-2537 records follow them (`crate::eip2537_vectors`, then `crate::bls_map_vectors`:
+//! their first byte, a tag, is 0x10 or more).
 
 use crate::bls12_381::{fp::{Fp, P}, kzg::verify_kzg_proof};
 use crate::secp256k1::test_rng::Rng;
@@ -171,8 +171,10 @@ fn vectors() -> (Vec<u8>, usize) {
 
 #[test]
 fn kzg_vectors_agree_and_are_written_on_request() {
-    let (bytes, count) = vectors();
+    let (mut bytes, count) = vectors();
     assert!(count > 200, "{count}");
+    // The EIP-2537 map records follow the other EIP-2537 ones (tagged like them).
+    bytes.extend(crate::bls_map_vectors::records());
     if let Some(path) = std::env::var_os("KZG_VECTORS_OUT") {
         std::fs::write(&path, &bytes).unwrap();
         std::eprintln!("{count} KZG records and the EIP-2537 ones, {} bytes written to {path:?}", bytes.len());

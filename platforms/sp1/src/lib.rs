@@ -32,8 +32,10 @@
 //! `BLS12381_FP2_*`, `BLS12381_ADD` and `BLS12381_DOUBLE` (`bls12_381/`: fields, tower, G1, the
 //! fixed G2 points, pairing, KZG), and the EIP-2537 functions `zkvm_bls12_g1_add`, `_g1_msm`,
 //! `_g2_add`, `_g2_msm` and `_pairing` on the same layers (G2 arithmetic in software over the
-//! `BLS12381_FP2_*` precompiles, which SP1 has no G2 point precompile for); the other 4 `zkvm_*`
-//! functions link the software crate.
+//! `BLS12381_FP2_*` precompiles, which SP1 has no G2 point precompile for), and
+//! `zkvm_bls12_map_fp_to_g1` and `_map_fp2_to_g2` too (`bls12_381/map_g1.rs`, `map_g2.rs`:
+//! simplified SWU, isogeny, cofactor clearing); the other 2 `zkvm_*` functions link the software
+//! crate.
 //!
 //! On targets other than `riscv64` only the target-independent parts are built (the SHA-256
 //! padding, the secp256k1, secp256r1, BN254 (G1 and pairing), modexp and BLS12-381 arithmetic
@@ -48,7 +50,7 @@ extern crate alloc;
 extern crate std;
 
 // The `zkvm_*` symbols other than keccak256, sha256, the two secp256k1 ones, secp256r1's, modexp,
-// the three BN254 ones, the KZG point evaluation and the five EIP-2537 ones above (whose software
+// the three BN254 ones, the KZG point evaluation and the seven EIP-2537 ones above (whose software
 // definitions are weak in guest ELFs).
 use zkvm_accelerators_software as _;
 
@@ -86,6 +88,8 @@ mod bls12_381;
 mod eip2537_vectors;
 #[cfg(test)]
 mod kzg_vectors;
+#[cfg(test)]
+mod bls_map_vectors;
 
 /// Exit code of `abort()` (SIGABRT's conventional 128 + 6).
 pub const ABORT_EXIT_CODE: u32 = 134;

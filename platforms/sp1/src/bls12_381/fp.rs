@@ -90,8 +90,7 @@ impl Fp {
         out
     }
 
-    /// Whether this is 0 (the host stand-ins' precondition checks).
-    #[cfg_attr(target_arch = "riscv64", allow(dead_code))]
+    /// Whether this is 0.
     pub(crate) fn is_zero(&self) -> bool {
         self.0 == [0; 6]
     }
@@ -156,8 +155,15 @@ impl Fp {
     /// A square root of `self`, `None` if it is not a square (the candidate a^((p+1)/4) is
     /// squared back and compared).
     pub(crate) fn sqrt(&self) -> Option<Fp> {
-        let root = self.pow(&SQRT_EXP);
+        let root = self.sqrt_candidate();
         (root.square() == *self).then_some(root)
+    }
+
+    /// a^((p+1)/4), unchecked: a square root of `self` if it is a square, else one of −self
+    /// (−1 is not a square as p ≡ 3 mod 4). The SWU maps take the second root when the first
+    /// fails.
+    pub(crate) fn sqrt_candidate(&self) -> Fp {
+        self.pow(&SQRT_EXP)
     }
 
     /// Whether `self` is the larger of {self, −self} as integers (arkworks' and the ZCash

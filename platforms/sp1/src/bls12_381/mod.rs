@@ -20,8 +20,14 @@
 //! with software stand-ins for the precompiles, and compare pairing values with arkworks'; the
 //! EIP-2537 functions are compared with the software accelerator on the records of
 //! `crate::eip2537_vectors` (and G2 arithmetic, ψ, the subgroup check, MSMs and pairings of
-//! general pairs with arkworks in `tests_g2_group`). The two map-to-curve functions
-//! (`zkvm_bls12_map_fp_to_g1`, `_fp2_to_g2`) stay in software.
+//! general pairs with arkworks in `tests_g2_group`).
+//!
+//! EIP-2537's map-to-curve functions `zkvm_bls12_map_fp_to_g1` (0x10) and
+//! `zkvm_bls12_map_fp2_to_g2` (0x11) are on the same layers: [`map_g1`] (simplified SWU onto the
+//! 11-isogenous curve, the isogeny, h_eff on the G1 precompiles; constants in [`iso_g1`]) and
+//! [`map_g2`] (the same over F_p² with the 3-isogeny, constants in [`iso_g2`], and cofactor
+//! clearing through ψ on [`g2_group`]); `map_tests` compares them with the software accelerator
+//! (and `crate::bls_map_vectors` writes their records for the vectors suite).
 
 pub(crate) mod eip2537;
 pub(crate) mod fp;
@@ -31,13 +37,20 @@ pub(crate) mod fp6;
 pub(crate) mod g1;
 pub(crate) mod g2;
 pub(crate) mod g2_group;
+pub(crate) mod iso_g1;
+pub(crate) mod iso_g2;
 pub(crate) mod kzg;
+pub(crate) mod map_g1;
+pub(crate) mod map_g2;
 pub(crate) mod msm;
 pub(crate) mod pairing;
 
 #[cfg(target_arch = "riscv64")]
 mod ffi {
-    use zkvm_interface::sys::{ZKVM_EOK, zkvm_kzg_commitment, zkvm_kzg_field_element, zkvm_kzg_proof, zkvm_status};
+    use zkvm_interface::sys::{
+        ZKVM_EFAIL, ZKVM_EOK, zkvm_bls12_381_fp, zkvm_bls12_381_fp2, zkvm_bls12_381_g1, zkvm_bls12_381_g2, zkvm_kzg_commitment, zkvm_kzg_field_element,
+        zkvm_kzg_proof, zkvm_status,
+    };
 
     /// KZG point evaluation (see `c-headers/zkvm_accelerators.h`): always `ZKVM_EOK`; an invalid
     /// point or a non-canonical scalar gives `*verified == false`, as in the software version.
@@ -57,9 +70,53 @@ mod ffi {
         *verified = super::kzg::verify_kzg_proof(&commitment.data, &z.data, &y.data, &proof.data);
         ZKVM_EOK
     }
+
+    /// EIP-2537 `MAP_FP_TO_G1` (see `c-headers/zkvm_accelerators.h`): `ZKVM_EFAIL` (and `*result`
+    /// untouched) if the element is not below p, as in the software version.
+    ///
+    /// # Safety
+    /// All pointers valid (input readable, `result` writable).
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_bls12_map_fp_to_g1(
+        field_element: *const zkvm_bls12_381_fp,
+        result: *mut zkvm_bls12_381_g1,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (input, result) = unsafe { (&*field_element, &mut *result) };
+        match super::map_g1::map_fp_to_g1(&input.data) {
+            Some(point) => {
+                result.data = point;
+                ZKVM_EOK
+            }
+            None => ZKVM_EFAIL,
+        }
+    }
+
+    /// EIP-2537 `MAP_FP2_TO_G2` (see `c-headers/zkvm_accelerators.h`): `ZKVM_EFAIL` (and `*result`
+    /// untouched) if a part of the element is not below p, as in the software version.
+    ///
+    /// # Safety
+    /// All pointers valid (input readable, `result` writable).
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn zkvm_bls12_map_fp2_to_g2(
+        field_element: *const zkvm_bls12_381_fp2,
+        result: *mut zkvm_bls12_381_g2,
+    ) -> zkvm_status {
+        // SAFETY: per this function's contract.
+        let (input, result) = unsafe { (&*field_element, &mut *result) };
+        match super::map_g2::map_fp2_to_g2(&input.data) {
+            Some(point) => {
+                result.data = point;
+                ZKVM_EOK
+            }
+            None => ZKVM_EFAIL,
+        }
+    }
 }
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+pub(crate) mod map_tests;
 #[cfg(test)]
 mod tests_g2_group;
