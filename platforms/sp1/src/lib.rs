@@ -73,6 +73,8 @@ mod bn254;
 mod modexp;
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
 mod uint256;
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod uint256_ops;
 #[cfg(test)]
 mod bn254_modexp_vectors;
 // BLS12-381 fields, curves and pairing, and the KZG point evaluation: target-independent (host

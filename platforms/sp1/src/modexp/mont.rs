@@ -1,0 +1,182 @@
+//! Montgomery arithmetic modulo an odd m of 2 to [`MAX_LIMBS`] 256-bit limbs (513 to 4096 bits
+//! in practice: smaller moduli take `UINT256_MUL`), with R = 2^(256·n) for an n-limb m.
+//!
+//! The products are CIOS (coarsely integrated operand scanning) over 256-bit limbs: each of the
+//! n rows adds a · b_i to the accumulator and then q · m, with q = t_0 · (−m⁻¹) mod 2^256, and
+//! shifts it down one limb. Every 256×256-bit product-plus-addend is one `UINT256_MUL_CARRY`, and
+//! the carry chain is kept in memory as `lo + hi_prev + carry` on `UINT256_ADD_CARRY` (whose third
+//! operand is the previous carry bit), so a row costs 2n + 1 precompile calls and no limb
+//! arithmetic in software. The final conditional subtraction and the modular doubling/addition
+//! (used only while converting into Montgomery form) are plain 64-bit-limb code.
+
+use crate::{
+    uint256::sub_wrapping,
+    uint256_ops::{add_carry, mul_carry},
+    weierstrass::arith::U256,
+};
+
+/// The largest modulus handled here, in 256-bit limbs (4096 bits).
+pub(crate) const MAX_LIMBS: usize = 16;
+
+/// An integer below 2^(256·MAX_LIMBS), little-endian 256-bit limbs (only the first n used).
+pub(crate) type Limbs = [U256; MAX_LIMBS];
+
+const ZERO: U256 = [0; 4];
+
+/// Montgomery context for one odd modulus, with the scratch accumulator of its products.
+pub(crate) struct Mont {
+    /// The modulus (odd, `m[n − 1] ≠ 0`, zero above).
+    m: Limbs,
+    /// The number of limbs of m (2 ≤ n ≤ MAX_LIMBS).
+    n: usize,
+    /// −m⁻¹ mod 2^256.
+    m_inv: U256,
+    /// The CIOS accumulator: n + 1 limbs (the top one 0 or 1 between rows).
+    t: [U256; MAX_LIMBS + 1],
+}
+
+impl Mont {
+    /// The context of `m` (odd, n limbs with `m[n − 1] ≠ 0`, 2 ≤ n ≤ MAX_LIMBS).
+    pub(crate) fn new(m: &Limbs, n: usize) -> Self {
+        debug_assert!((2..=MAX_LIMBS).contains(&n) && m[0][0] & 1 == 1 && m[n - 1] != ZERO);
+        // Newton's iteration for m_0⁻¹ mod 2^256: x ← x · (2 − m_0 · x) doubles the correct low
+        // bits, and x = m_0 is right modulo 8 (m_0² ≡ 1 mod 8 for odd m_0): 3 → 384 bits in 7.
+        let (mut x, mut prod, mut high) = (m[0], ZERO, ZERO);
+        for _ in 0..7 {
+            mul_carry(&m[0], &x, &ZERO, &mut prod, &mut high);
+            let factor = sub_wrapping(&[2, 0, 0, 0], &prod);
+            let prev = x;
+            mul_carry(&prev, &factor, &ZERO, &mut x, &mut high);
+        }
+        Self { m: *m, n, m_inv: sub_wrapping(&ZERO, &x), t: [ZERO; MAX_LIMBS + 1] }
+    }
+
+    /// The number of limbs of the modulus.
+    pub(crate) fn limbs(&self) -> usize {
+        self.n
+    }
+
+    /// `out = a · b · R⁻¹ mod m`, fully reduced, for `a < R` and `b < m` (so `a` may be any
+    /// n-limb value: the input conversion relies on it). Limbs of `out` above n are left alone.
+    pub(crate) fn mul(&mut self, a: &Limbs, b: &Limbs, out: &mut Limbs) {
+        let n = self.n;
+        let t = &mut self.t;
+        for limb in &mut t[..=n] {
+            *limb = ZERO;
+        }
+        let (mut lo, mut q, mut unused) = (ZERO, ZERO, ZERO);
+        // Two slots each for the previous/current high half and carry, swapped by reference.
+        let (mut h0, mut h1, mut c0, mut c1) = (ZERO, ZERO, ZERO, ZERO);
+        for b_i in &b[..n] {
+            // t ← t + a · b_i (n + 2 limbs): limb j is lo(a_j·b_i + t_j) + hi_{j−1} + carry.
+            // a_j·b_i + t_j ≤ 2^512 − 2^256, so hi < 2^256 and each carry is one bit.
+            let (mut h_prev, mut h_cur, mut c_in, mut c_out) = (&mut h0, &mut h1, &mut c0, &mut c1);
+            *h_prev = ZERO;
+            *c_in = ZERO;
+            for j in 0..n {
+                mul_carry(&a[j], b_i, &t[j], &mut lo, h_cur);
+                add_carry(&lo, h_prev, c_in, &mut t[j], c_out);
+                core::mem::swap(&mut h_prev, &mut h_cur);
+                core::mem::swap(&mut c_in, &mut c_out);
+            }
+            let top = t[n];
+            add_carry(&top, h_prev, c_in, &mut t[n], c_out);
+            let top_bit = c_out[0];
+
+            // t ← (t + q · m) / 2^256 with q = t_0 · (−m⁻¹) mod 2^256: limb 0 of the sum is 0
+            // (no carry out of it: its high half is all that moves on).
+            mul_carry(&t[0], &self.m_inv, &ZERO, &mut q, &mut unused);
+            let (mut h_prev, mut h_cur, mut c_in, mut c_out) = (&mut h0, &mut h1, &mut c0, &mut c1);
+            *c_in = ZERO;
+            mul_carry(&q, &self.m[0], &t[0], &mut lo, h_prev);
+            debug_assert_eq!(lo, ZERO);
+            for j in 1..n {
+                mul_carry(&q, &self.m[j], &t[j], &mut lo, h_cur);
+                add_carry(&lo, h_prev, c_in, &mut t[j - 1], c_out);
+                core::mem::swap(&mut h_prev, &mut h_cur);
+                core::mem::swap(&mut c_in, &mut c_out);
+            }
+            let top = t[n];
+            add_carry(&top, h_prev, c_in, &mut t[n - 1], c_out);
+            // t < a + m < 2R between rows: the new top limb is 0 or 1.
+            t[n] = [top_bit + c_out[0], 0, 0, 0];
+        }
+        // t < a·b/R + m < 2m: subtract m once when t ≥ m.
+        let borrow = sub_limbs(&t[..n], &self.m[..n], &mut out[..n]);
+        if t[n][0] == 0 && borrow {
+            out[..n].copy_from_slice(&t[..n]);
+        }
+    }
+
+    /// `a ← 2a mod m` for `a < m`.
+    pub(crate) fn double(&self, a: &mut Limbs) {
+        let n = self.n;
+        let mut carry = 0;
+        for limb in &mut a[..n] {
+            for word in limb.iter_mut() {
+                let next = *word >> 63;
+                *word = *word << 1 | carry;
+                carry = next;
+            }
+        }
+        self.reduce_once(a, carry != 0);
+    }
+
+    /// `a ← a + b mod m` for `a, b < m`.
+    pub(crate) fn add(&self, a: &mut Limbs, b: &Limbs) {
+        let n = self.n;
+        let mut carry = false;
+        for (x, y) in a[..n].iter_mut().flatten().zip(b[..n].iter().flatten()) {
+            let (s1, c1) = x.overflowing_add(*y);
+            let (s2, c2) = s1.overflowing_add(u64::from(carry));
+            *x = s2;
+            carry = c1 | c2;
+        }
+        self.reduce_once(a, carry);
+    }
+
+    /// `a ← a − m` when `a` (plus `carry` · R) is at least m; for values below 2m.
+    fn reduce_once(&self, a: &mut Limbs, carry: bool) {
+        let n = self.n;
+        let mut diff = [ZERO; MAX_LIMBS];
+        let borrow = sub_limbs(&a[..n], &self.m[..n], &mut diff[..n]);
+        if carry || !borrow {
+            a[..n].copy_from_slice(&diff[..n]);
+        }
+    }
+
+    /// R² mod m (the factor that takes a value into Montgomery form).
+    ///
+    /// R mod m by doubling 2^(bits(m) − 1) (below m) up to 2^(256·n), then 4n more doublings give
+    /// 2^(4n) · R, the Montgomery form of 2^(4n); six Montgomery squarings raise it to
+    /// 2^(4n·64) = R, whose Montgomery form is R² mod m.
+    pub(crate) fn r_squared(&mut self) -> Limbs {
+        let n = self.n;
+        let top = &self.m[n - 1];
+        let word = (0..4).rev().find(|&i| top[i] != 0).unwrap_or(0);
+        let bits = 256 * (n - 1) + 64 * word + (64 - top[word].leading_zeros() as usize);
+        let mut x = [ZERO; MAX_LIMBS];
+        x[(bits - 1) / 256][(bits - 1) % 256 / 64] = 1 << ((bits - 1) % 64);
+        for _ in 0..256 * n - bits + 1 + 4 * n {
+            self.double(&mut x);
+        }
+        let mut y = [ZERO; MAX_LIMBS];
+        for _ in 0..3 {
+            self.mul(&x, &x, &mut y);
+            self.mul(&y, &y, &mut x);
+        }
+        x
+    }
+}
+
+/// `out = a − b` over equal-length limb slices; whether it borrowed (a < b).
+fn sub_limbs(a: &[U256], b: &[U256], out: &mut [U256]) -> bool {
+    let mut borrow = false;
+    for ((x, y), d) in a.iter().flatten().zip(b.iter().flatten()).zip(out.iter_mut().flatten()) {
+        let (d1, b1) = x.overflowing_sub(*y);
+        let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
+        *d = d2;
+        borrow = b1 | b2;
+    }
+    borrow
+}
