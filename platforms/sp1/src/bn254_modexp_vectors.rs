@@ -176,8 +176,8 @@ const EIP197_VECTOR: &str = concat!(
     "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
 );
 
-/// modexp records with moduli of 512 to 4096 bits (odd: Montgomery on the `*_CARRY`
-/// precompiles; even: software), and the measured shapes: for 512-, 1024- and 2048-bit odd
+/// modexp records with moduli of 512 to 4096 bits (odd: Montgomery form, even: CRT, both on the
+/// `UINT256_*_CARRY` precompiles), and the measured shapes: for 512-, 1024- and 2048-bit odd
 /// moduli (top bit set), a base of the modulus' length with exponent 65537 and with a
 /// full-length exponent, twice each (4096 bits: 65537 only). The guest names the measured shapes
 /// `modexp_BITS_65537` / `modexp_BITS_full` (odd modulus of BITS/8 bytes, base as long, exponent

@@ -1,6 +1,7 @@
-//! `base^exp mod m` (EIP-198) for odd moduli of 33 to 512 significant bytes (257 to 4096 bits)
-//! in Montgomery form over 256-bit limbs ([`super::mont`], on `UINT256_MUL_CARRY` and
-//! `UINT256_ADD_CARRY`). Even and larger moduli are left to the caller's software path.
+//! `base^exp mod m` (EIP-198) for moduli of 33 to 512 significant bytes (257 to 4096 bits) on
+//! `UINT256_MUL_CARRY` and `UINT256_ADD_CARRY`: odd ones in Montgomery form ([`super::mont`]),
+//! even ones by the Chinese remainder theorem ([`super::even`]). Larger moduli are left to the
+//! caller's software path.
 //!
 //! The base (any length) enters Montgomery form chunk by chunk (n limbs at a time, Horner's
 //! rule with R as the radix); the exponent is scanned left to right, one bit at a time when it
@@ -16,29 +17,26 @@ use super::{
 const WINDOW_FROM_BITS: usize = 64;
 
 /// `base^exp mod modulus` written to `out` (`out.len() == modulus.len()`, big-endian, left-padded
-/// with zeros) when the modulus is odd with 33 to 512 significant bytes; `false` (nothing
-/// written) otherwise.
+/// with zeros) when the modulus has 33 to 512 significant bytes (odd: [`pow_odd`], even:
+/// [`super::even`]); `false` (nothing written) otherwise.
 pub(crate) fn modexp_big(base: &[u8], exp: &[u8], modulus: &[u8], out: &mut [u8]) -> bool {
     let m_bytes = strip(modulus);
-    if m_bytes.len() <= 32 || m_bytes.len() > 32 * MAX_LIMBS || m_bytes[m_bytes.len() - 1] & 1 == 0 {
+    if m_bytes.len() <= 32 || m_bytes.len() > 32 * MAX_LIMBS {
         return false;
     }
     let n = m_bytes.len().div_ceil(32);
-    let mut mont = Mont::new(&from_be(m_bytes), n);
-    let exp = strip(exp);
-    let mut result = [[0u64; 4]; MAX_LIMBS];
-    if exp.is_empty() {
+    let m = from_be(m_bytes);
+    let (base, exp) = (strip(base), strip(exp));
+    let result = if exp.is_empty() {
         // x^0 = 1, and m > 1.
-        result[0][0] = 1;
-    } else {
-        let r2 = mont.r_squared();
-        let b = to_mont(&mut mont, strip(base), &r2);
-        let power = pow(&mut mont, &b, exp);
-        // Out of Montgomery form: power · 1 · R⁻¹.
         let mut one = [[0u64; 4]; MAX_LIMBS];
         one[0][0] = 1;
-        mont.mul(&power, &one, &mut result);
-    }
+        one
+    } else if m[0][0] & 1 == 1 {
+        pow_odd(base, exp, &m, n)
+    } else {
+        super::even::pow_even(base, exp, &m, n)
+    };
     // result < m < 256^len(m_bytes) ≤ 256^out.len(): its low bytes hold it all.
     out.fill(0);
     for (i, byte) in out.iter_mut().rev().take(32 * n).enumerate() {
@@ -47,8 +45,23 @@ pub(crate) fn modexp_big(base: &[u8], exp: &[u8], modulus: &[u8], out: &mut [u8]
     true
 }
 
+/// `base^exp mod m` for an odd n-limb m > 1 (`m[n − 1] ≠ 0`), a big-endian `base` of any length
+/// and a non-empty `exp`, both without leading zeros: in Montgomery form, fully reduced.
+pub(super) fn pow_odd(base: &[u8], exp: &[u8], m: &Limbs, n: usize) -> Limbs {
+    let mut mont = Mont::new(m, n);
+    let r2 = mont.r_squared();
+    let b = to_mont(&mut mont, base, &r2);
+    let power = pow(&mut mont, &b, exp);
+    // Out of Montgomery form: power · 1 · R⁻¹.
+    let mut one = [[0u64; 4]; MAX_LIMBS];
+    one[0][0] = 1;
+    let mut result = [[0u64; 4]; MAX_LIMBS];
+    mont.mul(&power, &one, &mut result);
+    result
+}
+
 /// The big-endian `bytes` (at most 32 · MAX_LIMBS) as limbs.
-fn from_be(bytes: &[u8]) -> Limbs {
+pub(super) fn from_be(bytes: &[u8]) -> Limbs {
     debug_assert!(bytes.len() <= 32 * MAX_LIMBS);
     let mut limbs = [[0u64; 4]; MAX_LIMBS];
     for (i, &byte) in bytes.iter().rev().enumerate() {
@@ -136,11 +149,11 @@ mod tests {
         out
     }
 
-    /// Compares with the reference when handled; whether it was (odd, 33..=512 significant bytes).
+    /// Compares with the reference when handled; whether it was (33..=512 significant bytes).
     fn check(base: &[u8], exp: &[u8], modulus: &[u8]) -> bool {
         let mut out = vec![0x55; modulus.len()];
         let m = strip(modulus);
-        let expected = m.len() > 32 && m.len() <= 512 && m[m.len() - 1] & 1 == 1;
+        let expected = m.len() > 32 && m.len() <= 512;
         assert_eq!(modexp_big(base, exp, modulus, &mut out), expected, "mod {modulus:02x?}");
         if expected {
             assert_eq!(out, reference(base, exp, modulus), "base {base:02x?} exp {exp:02x?} mod {modulus:02x?}");
@@ -163,6 +176,7 @@ mod tests {
 
     #[test]
     fn random_odd_and_even_moduli_of_33_to_520_bytes() {
+        // Even moduli: one in five with its low byte cleared, one in five with a few more zeros.
         let mut rng = Rng(1234);
         let mut handled = 0;
         for round in 0..400 {
@@ -171,6 +185,13 @@ mod tests {
             *modulus.last_mut().unwrap() |= 1;
             if round % 5 == 0 {
                 *modulus.last_mut().unwrap() &= 0xFE;
+            }
+            if round % 5 == 1 {
+                let zeros = (rng.next() as usize) % mod_len;
+                let len = modulus.len();
+                modulus[len - zeros..].fill(0);
+                modulus[len - 1 - zeros.min(len - 1)] |= 0x01;
+                modulus[0] |= 0x01;
             }
             let base_len = (rng.next() % 600) as usize;
             // Mostly short exponents (both sides of the window threshold), some long ones.
@@ -183,7 +204,7 @@ mod tests {
             let (base, exp) = (random_bytes(&mut rng, base_len), random_bytes(&mut rng, exp_len));
             handled += usize::from(check(&base, &exp, &modulus));
         }
-        assert!(handled > 250, "{handled}");
+        assert!(handled > 350, "{handled}");
     }
 
     #[test]
@@ -197,21 +218,33 @@ mod tests {
             vec![0xFF; 512],
             [&[0u8; 100][..], &[0xFFu8; 64][..]].concat(),
             [&[0u8; 3][..], &[0x80u8][..], &[0u8; 126][..], &[1u8][..]].concat(),
-            // Even (software path), above 4096 bits (software path).
-            [&[1u8][..], &[0u8; 32][..]].concat(),
+            // Above 4096 bits (software path).
             vec![0xFF; 513],
+            // Even: 2^256, 2^4095 (q = 1), 3 · 2^300 (q of one limb), 2^256 · (2^256 + 1),
+            // (2^512 − 1) · 2^1000, and with leading zeros.
+            [&[1u8][..], &[0u8; 32][..]].concat(),
+            [&[0x80u8][..], &[0u8; 511][..]].concat(),
+            [&[0x30u8][..], &[0u8; 37][..]].concat(),
+            [&[1u8][..], &[0u8; 31][..], &[1u8][..], &[0u8; 32][..]].concat(),
+            [&[0x7u8][..], &[0xFFu8; 63][..], &[0xF8u8][..], &[0u8; 124][..]].concat(),
+            [&[0u8; 7][..], &[0xC0u8][..], &[0u8; 40][..], &[2u8][..]].concat(),
         ];
         for len in [33, 63, 64, 65, 96, 128, 256, 384, 511, 512] {
             let mut m = random_bytes(&mut rng, len);
             m[0] |= 0x80;
             *m.last_mut().unwrap() |= 1;
-            moduli.push(m);
+            moduli.push(m.clone());
+            // Even, with 1 to 7 trailing zero bits, and with whole zero limbs at the bottom.
+            *m.last_mut().unwrap() &= 0xFE << (len % 7);
+            moduli.push(m.clone());
+            let keep = len.saturating_sub(40).max(1);
+            moduli.push([&m[..keep], &vec![0u8; len - keep][..]].concat());
         }
         for modulus in &moduli {
             let m = strip(modulus).to_vec();
             let n_bytes = 32 * m.len().div_ceil(32);
             let mut m_minus_1 = m.clone();
-            *m_minus_1.last_mut().unwrap() &= 0xFE;
+            *m_minus_1.last_mut().unwrap() = m_minus_1.last().unwrap().wrapping_sub(1);
             let m_plus_1 = {
                 let mut v = m.clone();
                 *v.last_mut().unwrap() = v.last().unwrap().wrapping_add(1);

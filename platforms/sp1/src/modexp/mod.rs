@@ -1,8 +1,9 @@
 //! `zkvm_modexp` (EIP-198) on SP1's `UINT256_MUL` precompile for moduli below 2^256 (at most 32
-//! significant bytes, whatever `mod_len`), by left-to-right square-and-multiply; odd moduli of
-//! 257 to 4096 bits in Montgomery form on `UINT256_MUL_CARRY` and `UINT256_ADD_CARRY` ([`big`],
-//! [`mont`]); the others (even moduli above 2^256, moduli above 2^4096) go to the software
-//! implementation (revm's `DefaultCrypto::modexp`, the call the software accelerator makes). The results are the software accelerator's on every input: `mod_len`
+//! significant bytes, whatever `mod_len`), by left-to-right square-and-multiply; moduli of 257 to
+//! 4096 bits on `UINT256_MUL_CARRY` and `UINT256_ADD_CARRY` ([`big`]: odd ones in Montgomery form,
+//! [`mont`]; even ones by the Chinese remainder theorem over 2^k · q, [`even`]); larger moduli go
+//! to the software implementation (revm's `DefaultCrypto::modexp`, the call the software
+//! accelerator makes). The results are the software accelerator's on every input: `mod_len`
 //! bytes, big-endian, left-padded with zeros; a zero modulus gives zeros, modulus 1 gives zero,
 //! a zero exponent gives 1 (0^0 included) modulo m.
 //!
@@ -11,6 +12,7 @@
 //! first reduced modulo m by Horner's rule over 32-byte chunks: acc ← acc · (2^256 mod m) + chunk.
 
 pub(crate) mod big;
+mod even;
 mod mont;
 
 use crate::{
@@ -112,8 +114,8 @@ mod ffi {
 
     /// `base^exp mod modulus` (see `c-headers/zkvm_accelerators.h`): exactly `mod_len` bytes,
     /// big-endian, left-padded; a zero modulus gives zero. On `UINT256_MUL` for moduli below
-    /// 2^256, on `UINT256_MUL_CARRY` / `UINT256_ADD_CARRY` for odd moduli up to 2^4096, in
-    /// software (revm's `DefaultCrypto`, as the software accelerator) otherwise.
+    /// 2^256, on `UINT256_MUL_CARRY` / `UINT256_ADD_CARRY` for moduli up to 2^4096, in
+    /// software (revm's `DefaultCrypto`, as the software accelerator) above.
     ///
     /// # Safety
     /// Each input readable for its length (any pointer for length 0); `output` writable for

@@ -21,7 +21,8 @@ pub(crate) const MAX_LIMBS: usize = 16;
 /// An integer below 2^(256·MAX_LIMBS), little-endian 256-bit limbs (only the first n used).
 pub(crate) type Limbs = [U256; MAX_LIMBS];
 
-const ZERO: U256 = [0; 4];
+/// The 256-bit zero limb.
+pub(super) const ZERO: U256 = [0; 4];
 
 /// Montgomery context for one odd modulus, with the scratch accumulator of its products.
 pub(crate) struct Mont {
@@ -39,16 +40,7 @@ impl Mont {
     /// The context of `m` (odd, n limbs with `m[n − 1] ≠ 0`, 2 ≤ n ≤ MAX_LIMBS).
     pub(crate) fn new(m: &Limbs, n: usize) -> Self {
         debug_assert!((2..=MAX_LIMBS).contains(&n) && m[0][0] & 1 == 1 && m[n - 1] != ZERO);
-        // Newton's iteration for m_0⁻¹ mod 2^256: x ← x · (2 − m_0 · x) doubles the correct low
-        // bits, and x = m_0 is right modulo 8 (m_0² ≡ 1 mod 8 for odd m_0): 3 → 384 bits in 7.
-        let (mut x, mut prod, mut high) = (m[0], ZERO, ZERO);
-        for _ in 0..7 {
-            mul_carry(&m[0], &x, &ZERO, &mut prod, &mut high);
-            let factor = sub_wrapping(&[2, 0, 0, 0], &prod);
-            let prev = x;
-            mul_carry(&prev, &factor, &ZERO, &mut x, &mut high);
-        }
-        Self { m: *m, n, m_inv: sub_wrapping(&ZERO, &x), t: [ZERO; MAX_LIMBS + 1] }
+        Self { m: *m, n, m_inv: sub_wrapping(&ZERO, &inverse_mod_2_256(&m[0])), t: [ZERO; MAX_LIMBS + 1] }
     }
 
     /// The number of limbs of the modulus.
@@ -169,8 +161,21 @@ impl Mont {
     }
 }
 
+/// `a⁻¹ mod 2^256` for an odd `a`, by Newton's iteration x ← x · (2 − a · x), which doubles the
+/// correct low bits; x = a is right modulo 8 (a² ≡ 1 mod 8 for odd a): 3 → 384 bits in 7 steps.
+pub(super) fn inverse_mod_2_256(a: &U256) -> U256 {
+    let (mut x, mut prod, mut high) = (*a, ZERO, ZERO);
+    for _ in 0..7 {
+        mul_carry(a, &x, &ZERO, &mut prod, &mut high);
+        let factor = sub_wrapping(&[2, 0, 0, 0], &prod);
+        let prev = x;
+        mul_carry(&prev, &factor, &ZERO, &mut x, &mut high);
+    }
+    x
+}
+
 /// `out = a − b` over equal-length limb slices; whether it borrowed (a < b).
-fn sub_limbs(a: &[U256], b: &[U256], out: &mut [U256]) -> bool {
+pub(super) fn sub_limbs(a: &[U256], b: &[U256], out: &mut [U256]) -> bool {
     let mut borrow = false;
     for ((x, y), d) in a.iter().flatten().zip(b.iter().flatten()).zip(out.iter_mut().flatten()) {
         let (d1, b1) = x.overflowing_sub(*y);
