@@ -101,7 +101,7 @@ fn pow(mont: &mut Mont, b: &Limbs, e: &[u8]) -> Limbs {
     if bits < WINDOW_FROM_BITS {
         // The top bit is set: start from b and go on with the bits below it.
         for i in (0..bits - 1).rev() {
-            mont.square(acc, spare);
+            mont.mul(acc, acc, spare);
             core::mem::swap(&mut acc, &mut spare);
             if bit(i) == 1 {
                 mont.mul(acc, b, spare);
@@ -123,7 +123,7 @@ fn pow(mont: &mut Mont, b: &Limbs, e: &[u8]) -> Limbs {
     *acc = table[window(windows - 1)];
     for w in (0..windows - 1).rev() {
         for _ in 0..4 {
-            mont.square(acc, spare);
+            mont.mul(acc, acc, spare);
             core::mem::swap(&mut acc, &mut spare);
         }
         let v = window(w);

@@ -34,10 +34,6 @@ pub(crate) struct Mont {
     m_inv: U256,
     /// The CIOS accumulator: n + 1 limbs (the top one 0 or 1 between rows).
     t: [U256; MAX_LIMBS + 1],
-    /// Squaring: the doubled off-diagonal products (2n limbs).
-    w: [U256; 2 * MAX_LIMBS],
-    /// Squaring: the full square, then its Montgomery reduction (2n + 1 limbs).
-    u: [U256; 2 * MAX_LIMBS + 1],
 }
 
 impl Mont {
@@ -49,8 +45,6 @@ impl Mont {
             n,
             m_inv: sub_wrapping(&ZERO, &inverse_mod_2_256(&m[0])),
             t: [ZERO; MAX_LIMBS + 1],
-            w: [ZERO; 2 * MAX_LIMBS],
-            u: [ZERO; 2 * MAX_LIMBS + 1],
         }
     }
 
@@ -113,86 +107,6 @@ impl Mont {
         }
     }
 
-    /// `out = a² · R⁻¹ mod m`, fully reduced, for `a < m`: the square in full (each product
-    /// a_i · a_j with i < j once, doubled, plus the squares a_i²), then its Montgomery reduction
-    /// row by row; about 3n² + 4n precompile calls against the product's 4n² + 3n.
-    pub(crate) fn square(&mut self, a: &Limbs, out: &mut Limbs) {
-        let n = self.n;
-        let (w, u) = (&mut self.w, &mut self.u);
-        for limb in &mut w[..2 * n] {
-            *limb = ZERO;
-        }
-        let (mut lo, mut q, mut unused) = (ZERO, ZERO, ZERO);
-        let (mut h0, mut h1, mut c0, mut c1) = (ZERO, ZERO, ZERO, ZERO);
-        // w = Σ_{i<j} a_i · a_j · B^(i+j) (B = 2^256), row by row as in `mul`; row i ends at limb
-        // i + n, which no earlier row reached.
-        for i in 0..n - 1 {
-            let (mut h_prev, mut h_cur, mut c_in, mut c_out) = (&mut h0, &mut h1, &mut c0, &mut c1);
-            *h_prev = ZERO;
-            *c_in = ZERO;
-            for j in i + 1..n {
-                mul_carry(&a[j], &a[i], &w[i + j], &mut lo, h_cur);
-                add_carry(&lo, h_prev, c_in, &mut w[i + j], c_out);
-                core::mem::swap(&mut h_prev, &mut h_cur);
-                core::mem::swap(&mut c_in, &mut c_out);
-            }
-            add_carry(h_prev, c_in, &ZERO, &mut w[i + n], c_out);
-        }
-        // w ← 2w (below B^(2n): the off-diagonal sum is below a²/2).
-        let mut carry = 0;
-        for limb in &mut w[..2 * n] {
-            for word in limb.iter_mut() {
-                let next = *word >> 63;
-                *word = *word << 1 | carry;
-                carry = next;
-            }
-        }
-        // u = w + Σ a_i² · B^(2i) = a².
-        let (mut sq_lo, mut sq_hi) = (ZERO, ZERO);
-        let (mut c_in, mut c_out) = (&mut c0, &mut c1);
-        *c_in = ZERO;
-        for i in 0..n {
-            mul_carry(&a[i], &a[i], &ZERO, &mut sq_lo, &mut sq_hi);
-            add_carry(&w[2 * i], &sq_lo, c_in, &mut u[2 * i], c_out);
-            core::mem::swap(&mut c_in, &mut c_out);
-            add_carry(&w[2 * i + 1], &sq_hi, c_in, &mut u[2 * i + 1], c_out);
-            core::mem::swap(&mut c_in, &mut c_out);
-        }
-        u[2 * n] = ZERO;
-        // Row i adds q · m · B^i with q = u_i · (−m⁻¹), clearing limb i; the carry out of limb
-        // i + n moves up natively. u + Q·m < 2mR = 2m · B^n: limb 2n is 0 or 1 at the end.
-        for i in 0..n {
-            mul_carry(&u[i], &self.m_inv, &ZERO, &mut q, &mut unused);
-            let (mut h_prev, mut h_cur, mut c_in, mut c_out) = (&mut h0, &mut h1, &mut c0, &mut c1);
-            *c_in = ZERO;
-            mul_carry(&q, &self.m[0], &u[i], &mut lo, h_prev);
-            debug_assert_eq!(lo, ZERO);
-            for j in 1..n {
-                mul_carry(&q, &self.m[j], &u[i + j], &mut lo, h_cur);
-                add_carry(&lo, h_prev, c_in, &mut u[i + j], c_out);
-                core::mem::swap(&mut h_prev, &mut h_cur);
-                core::mem::swap(&mut c_in, &mut c_out);
-            }
-            let top = u[i + n];
-            add_carry(&top, h_prev, c_in, &mut u[i + n], c_out);
-            let mut carry = c_out[0] != 0;
-            for word in u[i + n + 1..=2 * n].iter_mut().flatten() {
-                if !carry {
-                    break;
-                }
-                (*word, carry) = word.overflowing_add(1);
-            }
-            debug_assert!(!carry);
-        }
-        // u / B^n < 2m: subtract m once when it is ≥ m.
-        let t = &u[n..=2 * n];
-        if t[n][0] != 0 || !lt_limbs(&t[..n], &self.m[..n]) {
-            sub_limbs(&t[..n], &self.m[..n], &mut out[..n]);
-        } else {
-            out[..n].copy_from_slice(&t[..n]);
-        }
-    }
-
     /// `a ← 2a mod m` for `a < m`.
     pub(crate) fn double(&self, a: &mut Limbs) {
         let n = self.n;
@@ -223,9 +137,9 @@ impl Mont {
     /// `a ← a − m` when `a` (plus `carry` · R) is at least m; for values below 2m.
     fn reduce_once(&self, a: &mut Limbs, carry: bool) {
         let n = self.n;
-        let mut diff = [ZERO; MAX_LIMBS];
-        let borrow = sub_limbs(&a[..n], &self.m[..n], &mut diff[..n]);
-        if carry || !borrow {
+        if carry || !lt_limbs(&a[..n], &self.m[..n]) {
+            let mut diff = [ZERO; MAX_LIMBS];
+            sub_limbs(&a[..n], &self.m[..n], &mut diff[..n]);
             a[..n].copy_from_slice(&diff[..n]);
         }
     }
@@ -247,8 +161,8 @@ impl Mont {
         }
         let mut y = [ZERO; MAX_LIMBS];
         for _ in 0..3 {
-            self.square(&x, &mut y);
-            self.square(&y, &mut x);
+            self.mul(&x, &x, &mut y);
+            self.mul(&y, &y, &mut x);
         }
         x
     }
