@@ -8,8 +8,8 @@
 //! little-endian limbs (`sp1-core-executor` 6.10's `uint256_ops`; its prover chip is
 //! `Uint256OpsChip` in `sp1-core-machine`'s `syscall/precompiles/uint256_ops`). Elsewhere a
 //! 64-bit-limb software version stands in for the precompiles, so that the code above them is
-//! tested on the host. The references forbid the outputs to alias the inputs (the executor reads
-//! all three inputs before writing, but nothing here relies on that).
+//! tested on the host. The borrows keep the outputs apart from the inputs (the executor reads all
+//! three inputs before it writes, but nothing here relies on that).
 
 use crate::weierstrass::arith::U256;
 

@@ -1,5 +1,5 @@
-//! Montgomery arithmetic modulo an odd m of 2 to [`MAX_LIMBS`] 256-bit limbs (513 to 4096 bits
-//! in practice: smaller moduli take `UINT256_MUL`), with R = 2^(256·n) for an n-limb m.
+//! Montgomery arithmetic modulo an odd m of 2 to [`MAX_LIMBS`] 256-bit limbs (257 to 4096 bits;
+//! smaller moduli take `UINT256_MUL`), with R = 2^(256·n) for an n-limb m.
 //!
 //! The products are CIOS (coarsely integrated operand scanning) over 256-bit limbs: each of the
 //! n rows adds a · b_i to the accumulator and then q · m, with q = t_0 · (−m⁻¹) mod 2^256, and
