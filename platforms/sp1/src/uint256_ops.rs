@@ -16,46 +16,76 @@ use crate::weierstrass::arith::U256;
 /// `(lo, hi) = a · b + c` on `UINT256_MUL_CARRY`.
 #[inline(always)]
 pub(crate) fn mul_carry(a: &U256, b: &U256, c: &U256, lo: &mut U256, hi: &mut U256) {
-    #[cfg(target_arch = "riscv64")]
-    {
-        /// SP1's `UINT256_MUL_CARRY` syscall code.
-        const UINT256_MUL_CARRY: u64 = 0x00_01_01_31;
-        // SAFETY: SP1 reads the three 4-limb inputs and writes the two 4-limb outputs, all valid
-        // and aligned references.
-        unsafe { ecall(UINT256_MUL_CARRY, a, b, c, lo, hi) }
-    }
-    #[cfg(not(target_arch = "riscv64"))]
-    {
-        let wide = crate::weierstrass::arith::mul_wide(a, b);
-        let mut carry = 0u128;
-        for i in 0..8 {
-            let sum = u128::from(wide[i]) + u128::from(if i < 4 { c[i] } else { 0 }) + carry;
-            if i < 4 { lo[i] = sum as u64 } else { hi[i - 4] = sum as u64 }
-            carry = sum >> 64;
-        }
-        debug_assert_eq!(carry, 0);
-    }
+    // SAFETY: references: valid, aligned, the outputs apart from everything else.
+    unsafe { mul_carry_ptr(a, b, c, lo, hi) }
 }
 
 /// `(lo, hi) = a + b + c` on `UINT256_ADD_CARRY` (`hi` ≤ 2).
 #[inline(always)]
 pub(crate) fn add_carry(a: &U256, b: &U256, c: &U256, lo: &mut U256, hi: &mut U256) {
+    // SAFETY: as in `mul_carry`.
+    unsafe { add_carry_ptr(a, b, c, lo, hi) }
+}
+
+/// [`mul_carry`] on raw pointers, for limb arrays read and written at neighbouring indices
+/// within one call (the Montgomery product's carry columns).
+///
+/// # Safety
+/// `a`, `b`, `c` valid for reads and `lo`, `hi` for writes of one `U256`, all 8-byte aligned;
+/// `lo` and `hi` distinct (inputs are read before anything is written).
+#[inline(always)]
+pub(crate) unsafe fn mul_carry_ptr(a: *const U256, b: *const U256, c: *const U256, lo: *mut U256, hi: *mut U256) {
+    #[cfg(target_arch = "riscv64")]
+    {
+        /// SP1's `UINT256_MUL_CARRY` syscall code.
+        const UINT256_MUL_CARRY: u64 = 0x00_01_01_31;
+        // SAFETY: per this function's contract.
+        unsafe { ecall(UINT256_MUL_CARRY, a, b, c, lo, hi) }
+    }
+    #[cfg(not(target_arch = "riscv64"))]
+    {
+        // SAFETY: per this function's contract.
+        let (a, b, c) = unsafe { (*a, *b, *c) };
+        let wide = crate::weierstrass::arith::mul_wide(&a, &b);
+        let (mut low, mut high) = ([0u64; 4], [0u64; 4]);
+        let mut carry = 0u128;
+        for i in 0..8 {
+            let sum = u128::from(wide[i]) + u128::from(if i < 4 { c[i] } else { 0 }) + carry;
+            if i < 4 { low[i] = sum as u64 } else { high[i - 4] = sum as u64 }
+            carry = sum >> 64;
+        }
+        debug_assert_eq!(carry, 0);
+        // SAFETY: per this function's contract.
+        unsafe { (*lo, *hi) = (low, high) };
+    }
+}
+
+/// [`add_carry`] on raw pointers (see [`mul_carry_ptr`]).
+///
+/// # Safety
+/// As for [`mul_carry_ptr`].
+#[inline(always)]
+pub(crate) unsafe fn add_carry_ptr(a: *const U256, b: *const U256, c: *const U256, lo: *mut U256, hi: *mut U256) {
     #[cfg(target_arch = "riscv64")]
     {
         /// SP1's `UINT256_ADD_CARRY` syscall code.
         const UINT256_ADD_CARRY: u64 = 0x00_01_01_30;
-        // SAFETY: as in `mul_carry`.
+        // SAFETY: per this function's contract.
         unsafe { ecall(UINT256_ADD_CARRY, a, b, c, lo, hi) }
     }
     #[cfg(not(target_arch = "riscv64"))]
     {
+        // SAFETY: per this function's contract.
+        let (a, b, c) = unsafe { (*a, *b, *c) };
+        let mut low = [0u64; 4];
         let mut carry = 0u128;
         for i in 0..4 {
             let sum = u128::from(a[i]) + u128::from(b[i]) + u128::from(c[i]) + carry;
-            lo[i] = sum as u64;
+            low[i] = sum as u64;
             carry = sum >> 64;
         }
-        *hi = [carry as u64, 0, 0, 0];
+        // SAFETY: per this function's contract.
+        unsafe { (*lo, *hi) = (low, [carry as u64, 0, 0, 0]) };
     }
 }
 

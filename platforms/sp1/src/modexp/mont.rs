@@ -11,7 +11,7 @@
 
 use crate::{
     uint256::sub_wrapping,
-    uint256_ops::{add_carry, mul_carry},
+    uint256_ops::{add_carry_ptr, mul_carry, mul_carry_ptr},
     weierstrass::arith::U256,
 };
 
@@ -34,6 +34,13 @@ pub(crate) struct Mont {
     m_inv: U256,
     /// The CIOS accumulator: n + 1 limbs (the top one 0 or 1 between rows).
     t: [U256; MAX_LIMBS + 1],
+    /// The products' carry columns: column j's high half and carry out go to `h[j + 1]` and
+    /// `c[j + 1]`, read back by column j + 1; `h[0]` and `c[0]` stay zero. Every operand address
+    /// is then one step along an array, which keeps each call's register set-up short (and the
+    /// arrays live here so that no product pays for clearing them).
+    h: [U256; MAX_LIMBS + 2],
+    /// The carry column (see `h`).
+    c: [U256; MAX_LIMBS + 2],
 }
 
 impl Mont {
@@ -45,6 +52,8 @@ impl Mont {
             n,
             m_inv: sub_wrapping(&ZERO, &inverse_mod_2_256(&m[0])),
             t: [ZERO; MAX_LIMBS + 1],
+            h: [ZERO; MAX_LIMBS + 2],
+            c: [ZERO; MAX_LIMBS + 2],
         }
     }
 
@@ -58,45 +67,48 @@ impl Mont {
     pub(crate) fn mul(&mut self, a: &Limbs, b: &Limbs, out: &mut Limbs) {
         let n = self.n;
         let t = &mut self.t;
+        debug_assert!(self.h[0] == ZERO && self.c[0] == ZERO);
         for limb in &mut t[..=n] {
             *limb = ZERO;
         }
         let (mut lo, mut q, mut unused) = (ZERO, ZERO, ZERO);
-        // Two slots each for the previous/current high half and carry, swapped by reference.
-        let (mut h0, mut h1, mut c0, mut c1) = (ZERO, ZERO, ZERO, ZERO);
+        let (h, c) = (&mut self.h, &mut self.c);
+        let (ap, mp) = (a.as_ptr(), self.m.as_ptr());
         for b_i in &b[..n] {
+            // Fresh pointers for each pass (the accesses through `t` and `c` in between).
+            let (tp, hp, cp) = (t.as_mut_ptr(), h.as_mut_ptr(), c.as_mut_ptr());
             // t ← t + a · b_i (n + 2 limbs): limb j is lo(a_j·b_i + t_j) + hi_{j−1} + carry.
             // a_j·b_i + t_j ≤ 2^512 − 2^256, so hi < 2^256 and each carry is one bit.
-            let (mut h_prev, mut h_cur, mut c_in, mut c_out) = (&mut h0, &mut h1, &mut c0, &mut c1);
-            *h_prev = ZERO;
-            *c_in = ZERO;
-            for j in 0..n {
-                mul_carry(&a[j], b_i, &t[j], &mut lo, h_cur);
-                add_carry(&lo, h_prev, c_in, &mut t[j], c_out);
-                core::mem::swap(&mut h_prev, &mut h_cur);
-                core::mem::swap(&mut c_in, &mut c_out);
+            // SAFETY: every index is at most n + 1 ≤ MAX_LIMBS + 1, within `t` (MAX_LIMBS + 1
+            // limbs, indices ≤ n), `h` and `c` (MAX_LIMBS + 2) and `a`, `m` (indices < n); each
+            // call's two outputs are distinct.
+            unsafe {
+                for j in 0..n {
+                    mul_carry_ptr(ap.add(j), b_i, tp.add(j), &mut lo, hp.add(j + 1));
+                    add_carry_ptr(&lo, hp.add(j), cp.add(j), tp.add(j), cp.add(j + 1));
+                }
+                let top = *tp.add(n);
+                add_carry_ptr(&top, hp.add(n), cp.add(n), tp.add(n), cp.add(n + 1));
             }
-            let top = t[n];
-            add_carry(&top, h_prev, c_in, &mut t[n], c_out);
-            let top_bit = c_out[0];
+            let top_bit = c[n + 1][0];
 
             // t ← (t + q · m) / 2^256 with q = t_0 · (−m⁻¹) mod 2^256: limb 0 of the sum is 0
             // (no carry out of it: its high half is all that moves on).
             mul_carry(&t[0], &self.m_inv, &ZERO, &mut q, &mut unused);
-            let (mut h_prev, mut h_cur, mut c_in, mut c_out) = (&mut h0, &mut h1, &mut c0, &mut c1);
-            *c_in = ZERO;
-            mul_carry(&q, &self.m[0], &t[0], &mut lo, h_prev);
-            debug_assert_eq!(lo, ZERO);
-            for j in 1..n {
-                mul_carry(&q, &self.m[j], &t[j], &mut lo, h_cur);
-                add_carry(&lo, h_prev, c_in, &mut t[j - 1], c_out);
-                core::mem::swap(&mut h_prev, &mut h_cur);
-                core::mem::swap(&mut c_in, &mut c_out);
+            c[1] = ZERO;
+            let (tp, hp, cp) = (t.as_mut_ptr(), h.as_mut_ptr(), c.as_mut_ptr());
+            // SAFETY: as above.
+            unsafe {
+                mul_carry_ptr(&q, mp, tp, &mut lo, hp.add(1));
+                debug_assert_eq!(lo, ZERO);
+                for j in 1..n {
+                    mul_carry_ptr(&q, mp.add(j), tp.add(j), &mut lo, hp.add(j + 1));
+                    add_carry_ptr(&lo, hp.add(j), cp.add(j), tp.add(j - 1), cp.add(j + 1));
+                }
+                add_carry_ptr(tp.add(n), hp.add(n), cp.add(n), tp.add(n - 1), cp.add(n + 1));
             }
-            let top = t[n];
-            add_carry(&top, h_prev, c_in, &mut t[n - 1], c_out);
             // t < a + m < 2R between rows: the new top limb is 0 or 1.
-            t[n] = [top_bit + c_out[0], 0, 0, 0];
+            t[n] = [top_bit + c[n + 1][0], 0, 0, 0];
         }
         // t < a·b/R + m < 2m: subtract m once when t ≥ m (compared from the top word, which
         // usually settles it at once; the subtraction is skipped when not needed).
