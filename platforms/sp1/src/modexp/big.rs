@@ -38,11 +38,27 @@ pub(crate) fn modexp_big(base: &[u8], exp: &[u8], modulus: &[u8], out: &mut [u8]
         super::even::pow_even(base, exp, &m, n)
     };
     // result < m < 256^len(m_bytes) ≤ 256^out.len(): its low bytes hold it all.
-    out.fill(0);
-    for (i, byte) in out.iter_mut().rev().take(32 * n).enumerate() {
-        *byte = (result[i / 32][i % 32 / 8] >> (8 * (i % 8))) as u8;
-    }
+    to_be(&result, n, out);
     true
+}
+
+/// Writes the n-limb `value` big-endian to `out`, left-padded with zeros, keeping its low
+/// `out.len()` bytes when `out` is shorter (its higher bytes are then zero): whole 64-bit words
+/// from the end, then the bytes of a partial top word.
+fn to_be(value: &Limbs, n: usize, out: &mut [u8]) {
+    let len = out.len().min(32 * n);
+    let start = out.len() - len;
+    out[..start].fill(0);
+    let mut chunks = out[start..].rchunks_exact_mut(8);
+    let mut words = value.iter().flatten();
+    for (chunk, word) in (&mut chunks).zip(&mut words) {
+        chunk.copy_from_slice(&word.to_be_bytes());
+    }
+    let rest = chunks.into_remainder();
+    if let (false, Some(word)) = (rest.is_empty(), words.next()) {
+        let bytes = word.to_be_bytes();
+        rest.copy_from_slice(&bytes[8 - rest.len()..]);
+    }
 }
 
 /// `base^exp mod m` for an odd n-limb m > 1 (`m[n − 1] ≠ 0`), a big-endian `base` of any length
@@ -64,8 +80,14 @@ pub(super) fn pow_odd(base: &[u8], exp: &[u8], m: &Limbs, n: usize) -> Limbs {
 pub(super) fn from_be(bytes: &[u8]) -> Limbs {
     debug_assert!(bytes.len() <= 32 * MAX_LIMBS);
     let mut limbs = [[0u64; 4]; MAX_LIMBS];
-    for (i, &byte) in bytes.iter().rev().enumerate() {
-        limbs[i / 32][i % 32 / 8] |= u64::from(byte) << (8 * (i % 8));
+    let mut chunks = bytes.rchunks_exact(8);
+    let mut words = limbs.iter_mut().flatten();
+    for (chunk, word) in (&mut chunks).zip(&mut words) {
+        *word = u64::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+    }
+    // The top bytes (fewer than 8) of the next word.
+    if let Some(word) = words.next() {
+        *word = chunks.remainder().iter().fold(0, |acc, &b| acc << 8 | u64::from(b));
     }
     limbs
 }
