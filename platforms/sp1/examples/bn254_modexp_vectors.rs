@@ -11,7 +11,8 @@
 //! ecPairing record's a bytes are its pairs (192 bytes each: G1 then G2).
 //! Output and stdout: those of `vectors_guest::run` (the scaffolding every vectors guest shares).
 //! Each call is
-//! timed with SP1's cycle tracker (`bn254_g1_add`, `bn254_g1_mul`, `modexp`; ecPairing:
+//! timed with SP1's cycle tracker (`bn254_g1_add`, `bn254_g1_mul`, `modexp` (and
+//! `modexp_BITS_65537` / `modexp_BITS_full` for the measured shapes, see `modexp_name`); ecPairing:
 //! `bn254_pairing_K` for an accepted input with K pairs of finite points, pairs with a point at
 //! infinity not counted, and `bn254_pairing_rejected` for a `ZKVM_EFAIL` one).
 
@@ -53,6 +54,29 @@ mod guest {
         (len <= input.len()).then_some(len)
     }
 
+    /// The cycle tracker's name for a modexp call: `modexp_BITS_65537` / `modexp_BITS_full` for an
+    /// odd modulus of BITS/8 bytes (BITS 512, 1024, 2048, 4096), a base as long and the exponent
+    /// 65537 or one as long as the modulus (the measured shapes of the vectors), `modexp` else.
+    fn modexp_name(base: &[u8], exp: &[u8], modulus: &[u8]) -> &'static str {
+        let odd = modulus.last().is_some_and(|b| b & 1 == 1);
+        if !odd || base.len() != modulus.len() {
+            return "modexp";
+        }
+        let full = exp.len() == modulus.len();
+        let e65537 = exp == [1, 0, 1];
+        match (modulus.len(), e65537, full) {
+            (64, true, _) => "modexp_512_65537",
+            (64, _, true) => "modexp_512_full",
+            (128, true, _) => "modexp_1024_65537",
+            (128, _, true) => "modexp_1024_full",
+            (256, true, _) => "modexp_2048_65537",
+            (256, _, true) => "modexp_2048_full",
+            (512, true, _) => "modexp_4096_65537",
+            (512, _, true) => "modexp_4096_full",
+            _ => "modexp",
+        }
+    }
+
     /// Whether the accelerator's result for `record` is the expected one.
     fn matches(record: &[u8]) -> bool {
         let (kind, expect_fail) = (record[0], record[1] != 0);
@@ -83,12 +107,13 @@ mod guest {
             }
             2 => {
                 let mut out = vec![0xA5u8; c];
-                cycle_tracker_start("modexp");
+                let name = modexp_name(pa, pb, pc);
+                cycle_tracker_start(name);
                 // SAFETY: valid slices (the output `c` bytes long).
                 status = unsafe {
                     zkvm_interface::sys::zkvm_modexp(pa.as_ptr(), a, pb.as_ptr(), b, pc.as_ptr(), c, out.as_mut_ptr())
                 };
-                cycle_tracker_end("modexp");
+                cycle_tracker_end(name);
                 out_ok = out[..] == rest[..c];
             }
             3 => {

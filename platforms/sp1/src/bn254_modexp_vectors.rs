@@ -18,7 +18,7 @@ use crate::{
         g1_add, g1_mul, pairing,
         pairing_tests::{ark_rng, enc_g1, enc_g2, g1, g2, off_subgroup},
     },
-    modexp::modexp_small,
+    modexp::{big::modexp_big, modexp_small},
     secp256k1::{
         arith::{U256, from_be_bytes, neg_mod, to_be_bytes},
         test_rng::Rng,
@@ -78,7 +78,7 @@ fn modexp_record(out: &mut Vec<u8>, base: &[u8], exp: &[u8], modulus: &[u8]) {
     let mut expected = vec![0u8; modulus.len()];
     zkvm_interface::modexp(base, exp, modulus, &mut expected).unwrap();
     let mut ours = vec![0u8; modulus.len()];
-    if modexp_small(base, exp, modulus, &mut ours) {
+    if modexp_small(base, exp, modulus, &mut ours) || modexp_big(base, exp, modulus, &mut ours) {
         assert_eq!(ours, expected);
     }
     record(out, 2, false, [base, exp, modulus], &expected);
@@ -175,6 +175,58 @@ const EIP197_VECTOR: &str = concat!(
     "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b",
     "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
 );
+
+/// modexp records with moduli of 512 to 4096 bits (odd: Montgomery form, even: CRT, both on the
+/// `UINT256_*_CARRY` precompiles), and the measured shapes: for 512-, 1024- and 2048-bit odd
+/// moduli (top bit set), a base of the modulus' length with exponent 65537 and with a
+/// full-length exponent, twice each (4096 bits: 65537 only). The guest names the measured shapes
+/// `modexp_BITS_65537` / `modexp_BITS_full` (odd modulus of BITS/8 bytes, base as long, exponent
+/// 01 00 01 or as long as the modulus); nothing else here has a base as long as its modulus.
+/// Returns how many records.
+fn big_modexp_records(rng: &mut Rng, out: &mut Vec<u8>) -> usize {
+    let mut count = 0;
+    let e65537 = [1u8, 0, 1];
+    for bytes in [64usize, 128, 256, 512] {
+        for _ in 0..2 {
+            let mut m = random_bytes(rng, bytes);
+            m[0] |= 0x80;
+            m[bytes - 1] |= 1;
+            let base = random_bytes(rng, bytes);
+            modexp_record(out, &base, &e65537, &m);
+            count += 1;
+            if bytes < 512 {
+                let mut e = random_bytes(rng, bytes);
+                e[0] |= 0x80;
+                modexp_record(out, &base, &e, &m);
+                count += 1;
+            }
+        }
+        // Edge cases, odd and even moduli, also with leading zeros (mod_len above the significant
+        // bytes) and a small top limb.
+        let mut odd = random_bytes(rng, bytes);
+        odd[bytes - 1] |= 1;
+        let mut even = odd.clone();
+        even[bytes - 1] &= 0xFE;
+        let padded = [&[0u8; 16][..], &odd[..]].concat();
+        let mut small_top = vec![0u8; bytes + 1];
+        small_top[0] = 1;
+        small_top[bytes] = 0x0B;
+        let above = [&[0u8][..], &odd[..]].concat();
+        let mut odd_plus_1 = odd.clone();
+        odd_plus_1[bytes - 1] = odd_plus_1[bytes - 1].wrapping_add(1);
+        let bases: [&[u8]; 6] = [&[], &[0], &[1], &above, &[&odd_plus_1[..], &odd_plus_1[..]].concat(), &random_bytes(rng, 2 * bytes + 5)];
+        let exps: [&[u8]; 6] = [&[], &[0, 0], &[1], &[2], &e65537, &random_bytes(rng, 33)];
+        for m in [&odd, &even, &padded, &small_top] {
+            for base in bases {
+                for exp in exps {
+                    modexp_record(out, base, exp, m);
+                    count += 1;
+                }
+            }
+        }
+    }
+    count
+}
 
 fn random_bytes(rng: &mut Rng, len: usize) -> Vec<u8> {
     (0..len).map(|_| rng.next() as u8).collect()
@@ -273,6 +325,7 @@ fn vectors() -> (Vec<u8>, usize) {
     }
     modexp_record(&mut out, &random_bytes(&mut rng, 1024), &random_bytes(&mut rng, 1024), &random_bytes(&mut rng, 32));
     count += 1;
+    count += big_modexp_records(&mut rng, &mut out);
     count += pairing_records(&mut out);
     (out, count)
 }

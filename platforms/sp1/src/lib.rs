@@ -27,7 +27,8 @@
 //! `zkvm_bn254_g1_add` and `zkvm_bn254_g1_mul` on `BN254_ADD`, `BN254_DOUBLE` and `UINT256_MUL`,
 //! `zkvm_bn254_pairing` on `BN254_FP_ADD` / `_SUB` / `_MUL` and `BN254_FP2_ADD` / `_SUB` / `_MUL`
 //! (`bn254/`: the F_p⁶ / F_p¹² towers, Miller loop and final exponentiation in software over
-//! them), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256 (`modexp.rs`, software above),
+//! them), `zkvm_modexp` on `UINT256_MUL` for moduli below 2^256 and on `UINT256_MUL_CARRY` /
+//! `UINT256_ADD_CARRY` up to 2^4096 (`modexp/`, `uint256_ops.rs`; software above),
 //! `zkvm_kzg_point_eval` (EIP-4844) on the BLS12-381 precompiles `BLS12381_FP_*`,
 //! `BLS12381_FP2_*`, `BLS12381_ADD` and `BLS12381_DOUBLE` (`bls12_381/`: fields, tower, G1, the
 //! fixed G2 points, pairing, KZG), and the EIP-2537 functions `zkvm_bls12_g1_add`, `_g1_msm`,
@@ -78,6 +79,8 @@ mod bn254;
 mod modexp;
 #[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
 mod uint256;
+#[cfg_attr(not(target_arch = "riscv64"), allow(dead_code))]
+mod uint256_ops;
 #[cfg(test)]
 mod bn254_modexp_vectors;
 // BLS12-381 fields, curves and pairing, and the KZG point evaluation: target-independent (host

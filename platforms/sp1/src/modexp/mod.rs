@@ -1,6 +1,8 @@
 //! `zkvm_modexp` (EIP-198) on SP1's `UINT256_MUL` precompile for moduli below 2^256 (at most 32
-//! significant bytes, whatever `mod_len`), by left-to-right square-and-multiply; larger moduli
-//! go to the software implementation (revm's `DefaultCrypto::modexp`, the call the software
+//! significant bytes, whatever `mod_len`), by left-to-right square-and-multiply; moduli of 257 to
+//! 4096 bits on `UINT256_MUL_CARRY` and `UINT256_ADD_CARRY` ([`big`]: odd ones in Montgomery form,
+//! [`mont`]; even ones by the Chinese remainder theorem over 2^k · q, [`even`]); larger moduli go
+//! to the software implementation (revm's `DefaultCrypto::modexp`, the call the software
 //! accelerator makes). The results are the software accelerator's on every input: `mod_len`
 //! bytes, big-endian, left-padded with zeros; a zero modulus gives zeros, modulus 1 gives zero,
 //! a zero exponent gives 1 (0^0 included) modulo m.
@@ -8,6 +10,10 @@
 //! `UINT256_MUL` reduces the full product by any modulus (even ones included), so no Montgomery
 //! form is needed; its zero modulus (2^256 in SP1) never reaches it. A base of any length is
 //! first reduced modulo m by Horner's rule over 32-byte chunks: acc ← acc · (2^256 mod m) + chunk.
+
+pub(crate) mod big;
+mod even;
+mod mont;
 
 use crate::{
     secp256k1::arith::{U256, add_mod, is_zero, lt, to_be_bytes},
@@ -108,7 +114,8 @@ mod ffi {
 
     /// `base^exp mod modulus` (see `c-headers/zkvm_accelerators.h`): exactly `mod_len` bytes,
     /// big-endian, left-padded; a zero modulus gives zero. On `UINT256_MUL` for moduli below
-    /// 2^256, in software (revm's `DefaultCrypto`, as the software accelerator) above.
+    /// 2^256, on `UINT256_MUL_CARRY` / `UINT256_ADD_CARRY` for moduli up to 2^4096, in
+    /// software (revm's `DefaultCrypto`, as the software accelerator) above.
     ///
     /// # Safety
     /// Each input readable for its length (any pointer for length 0); `output` writable for
@@ -130,7 +137,7 @@ mod ffi {
         let (base, exp, modulus) = unsafe { (bytes(base, base_len), bytes(exp, exp_len), bytes(modulus, mod_len)) };
         // SAFETY: per this function's contract.
         let output = unsafe { core::slice::from_raw_parts_mut(output, mod_len) };
-        if super::modexp_small(base, exp, modulus, output) {
+        if super::modexp_small(base, exp, modulus, output) || super::big::modexp_big(base, exp, modulus, output) {
             return ZKVM_EOK;
         }
         let Ok(result) = revm_precompile::interface::DefaultCrypto.modexp(base, exp, modulus) else {
