@@ -16,6 +16,7 @@ use zkvm_interface::sys::{
     ZKVM_EOK, zkvm_bls12_381_g1_msm_pair, zkvm_bls12_381_g2_msm_pair, zkvm_bls12_381_pairing_pair, zkvm_bytes_96,
     zkvm_bytes_192,
 };
+use crate::vectors_guest::Line;
 use zkevm_platform_sp1::{cycle_tracker_end, cycle_tracker_start};
 
 /// Tag of a G1 addition record.
@@ -50,21 +51,6 @@ pub(crate) fn record_len(rest: &[u8]) -> Option<usize> {
     (rest.len() >= len).then_some(len)
 }
 
-/// A tracker name: `OP_ok` / `OP_fail`, with `_nN` for the calls on n items.
-struct Name([u8; 64], usize);
-
-impl Write for Name {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let end = self.1 + s.len();
-        if end > self.0.len() {
-            return Err(core::fmt::Error);
-        }
-        self.0[self.1..end].copy_from_slice(s.as_bytes());
-        self.1 = end;
-        Ok(())
-    }
-}
-
 /// Whether the accelerator's status and result for the EIP-2537 `record` are the expected ones.
 pub(crate) fn matches(record: &[u8]) -> bool {
     let (tag, rejected) = (record[0], record[1] == 1);
@@ -73,12 +59,13 @@ pub(crate) fn matches(record: &[u8]) -> bool {
     let items = &record[8..8 + n * item];
     let expected = &record[8 + n * item..];
     let op = ["bls12_g1_add", "bls12_g1_msm", "bls12_g2_add", "bls12_g2_msm", "bls12_pairing"][usize::from(tag - TAG_G1_ADD)];
-    let mut name = Name([0; 64], 0);
+    // A tracker name: `OP_ok` / `OP_fail`, with `_nN` for the calls on n items.
+    let mut name = Line::<64>::new();
     let _ = write!(name, "{op}_{}", if rejected { "fail" } else { "ok" });
     if matches!(tag, TAG_G1_MSM | TAG_G2_MSM | TAG_PAIRING) {
         let _ = write!(name, "_n{n}");
     }
-    let name = core::str::from_utf8(&name.0[..name.1]).unwrap_or("bls12");
+    let name = name.as_str();
     let mut out = [0u8; 192];
     cycle_tracker_start(name);
     // SAFETY: the items are n C structs of byte arrays (alignment 1) inside the record; `out` has

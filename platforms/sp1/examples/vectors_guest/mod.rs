@@ -51,10 +51,23 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     unsafe { abort() }
 }
 
-/// A fixed-size line buffer for the summary.
-pub(crate) struct Line([u8; 192], usize);
+/// A fixed-size text buffer of `N` bytes (the summary line, tracker names); what does not fit is
+/// an error of `write!`.
+pub(crate) struct Line<const N: usize>([u8; N], usize);
 
-impl Write for Line {
+impl<const N: usize> Line<N> {
+    /// An empty buffer.
+    pub(crate) fn new() -> Self {
+        Line([0; N], 0)
+    }
+
+    /// The text written so far.
+    pub(crate) fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.0[..self.1]).unwrap_or_default()
+    }
+}
+
+impl<const N: usize> Write for Line<N> {
     fn write_str(&mut self, s: &str) -> core::fmt::Result {
         let end = self.1 + s.len();
         if end > self.0.len() {
@@ -88,7 +101,7 @@ pub(crate) fn run(
     name: &str,
     record_len: impl Fn(&[u8]) -> Option<usize>,
     mut matches: impl FnMut(&[u8]) -> bool,
-    summary: impl FnOnce(&mut Line),
+    summary: impl FnOnce(&mut Line<192>),
 ) -> i32 {
     let (mut input, mut len): (*const u8, usize) = (ptr::null(), 0);
     // SAFETY: valid out-pointers; the platform keeps the input alive for the run.
@@ -113,7 +126,7 @@ pub(crate) fn run(
     if count == 0 || !rest.is_empty() {
         output[0] = 0xFE;
     }
-    let mut line = Line([0; 192], 0);
+    let mut line = Line::<192>::new();
     let _ = write!(line, "{name} vectors: {count} records, {mismatches} mismatches");
     summary(&mut line);
     let _ = writeln!(line);

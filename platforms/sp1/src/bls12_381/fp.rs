@@ -64,6 +64,15 @@ impl Fp {
     pub(crate) const ZERO: Fp = Fp([0; 6]);
     /// 1.
     pub(crate) const ONE: Fp = Fp([1, 0, 0, 0, 0, 0]);
+    /// 1/2, i.e. (p + 1)/2.
+    pub(crate) const TWO_INV: Fp = Fp([
+        0xdcff_7fff_ffff_d556,
+        0x0f55_ffff_58a9_ffff,
+        0xb398_6950_7b58_7b12,
+        0xb23b_a5c2_79c2_895f,
+        0x258d_d3db_21a5_d66b,
+        0x0d00_88f5_1cbf_f34d,
+    ]);
 
     /// The element of a small integer.
     pub(crate) const fn from_u64(v: u64) -> Fp {

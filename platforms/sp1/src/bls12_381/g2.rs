@@ -49,16 +49,6 @@ pub(crate) const TAU: G2Affine = G2Affine {
 /// The twist's constant b' = 4(1 + u).
 pub(crate) const B_TWIST: Fp2 = fp2([4, 0, 0, 0, 0, 0], [4, 0, 0, 0, 0, 0]);
 
-/// 1/2 in F_p, i.e. (p + 1)/2.
-const TWO_INV: Fp = Fp([
-    0xdcff_7fff_ffff_d556,
-    0x0f55_ffff_58a9_ffff,
-    0xb398_6950_7b58_7b12,
-    0xb23b_a5c2_79c2_895f,
-    0x258d_d3db_21a5_d66b,
-    0x0d00_88f5_1cbf_f34d,
-]);
-
 impl G2Affine {
     /// −Q = (x, −y).
     pub(crate) fn neg(&self) -> G2Affine {
@@ -93,12 +83,12 @@ impl G2Projective {
     /// T ← 2T; returns the tangent line at T.
     pub(crate) fn double(&mut self) -> Line {
         let (x, y, z) = (self.x, self.y, self.z);
-        let a = x.mul(&y).mul_by_fp(&TWO_INV);
+        let a = x.mul(&y).mul_by_fp(&Fp::TWO_INV);
         let b = y.square();
         let c = z.square();
         let e = B_TWIST.mul(&c.double().add(&c));
         let f = e.double().add(&e);
-        let g = b.add(&f).mul_by_fp(&TWO_INV);
+        let g = b.add(&f).mul_by_fp(&Fp::TWO_INV);
         let h = y.add(&z).square().sub(&b.add(&c));
         let i = e.sub(&b);
         let j = x.square();

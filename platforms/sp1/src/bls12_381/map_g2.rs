@@ -30,16 +30,6 @@ use super::{
     iso_g2::{A, B, SQRT_MINUS_NORM_Z, X_DEN, X_NUM, Y_DEN, Y_NUM, Z},
 };
 
-/// 1/2 = (p + 1)/2.
-const HALF: Fp = Fp([
-    0xdcff_7fff_ffff_d556,
-    0x0f55_ffff_58a9_ffff,
-    0xb398_6950_7b58_7b12,
-    0xb23b_a5c2_79c2_895f,
-    0x258d_d3db_21a5_d66b,
-    0x0d00_88f5_1cbf_f34d,
-]);
-
 /// |x| for the BLS parameter x = −0xd201000000010000.
 const X_ABS: u64 = 0xd201_0000_0001_0000;
 
@@ -67,7 +57,7 @@ fn sqrt_with_norm_root(a: &Fp2, s: &Fp) -> (Fp2, Fp) {
         let root = if r.square() == c0 { Fp2::from_fp(&r) } else { Fp2::new(&Fp::ZERO, &r) };
         return (root, Fp::ONE);
     }
-    let t = c0.add(s).mul(&HALF);
+    let t = c0.add(s).mul(&Fp::TWO_INV);
     let r = t.sqrt_candidate();
     let (r2, w) = (r.square(), r.add(&r));
     let twice_r2 = r2.add(&r2);

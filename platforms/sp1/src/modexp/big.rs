@@ -160,16 +160,10 @@ fn pow(mont: &mut Mont, b: &Limbs, e: &[u8]) -> Limbs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::modexp::tests::reference;
     use crate::weierstrass::test_rng::Rng;
     use std::{vec, vec::Vec};
     use zkvm_accelerators_software as _;
-
-    /// The software accelerator's result (the reference).
-    fn reference(base: &[u8], exp: &[u8], modulus: &[u8]) -> Vec<u8> {
-        let mut out = vec![0xAA; modulus.len()];
-        zkvm_interface::modexp(base, exp, modulus, &mut out).unwrap();
-        out
-    }
 
     /// Compares with the reference when handled; whether it was (33..=512 significant bytes).
     fn check(base: &[u8], exp: &[u8], modulus: &[u8]) -> bool {

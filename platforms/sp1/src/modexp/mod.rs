@@ -162,8 +162,8 @@ mod tests {
     use std::{vec, vec::Vec};
     use zkvm_accelerators_software as _;
 
-    /// The software accelerator's result (the reference).
-    fn reference(base: &[u8], exp: &[u8], modulus: &[u8]) -> Vec<u8> {
+    /// The software accelerator's result (the reference; also `big`'s tests').
+    pub(super) fn reference(base: &[u8], exp: &[u8], modulus: &[u8]) -> Vec<u8> {
         let mut out = vec![0xAA; modulus.len()];
         zkvm_interface::modexp(base, exp, modulus, &mut out).unwrap();
         out
