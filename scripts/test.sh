@@ -2,7 +2,8 @@
 # Sets up everything the tests need on a fresh machine, then runs them:
 #   1. the workspace tests (conformance on the shipped fixtures, mainnet blocks, tampering, robustness),
 #   2. a build of the no_std guest library for the standard RISC-V zkVM target,
-#   3. the guest ELFs: the standard's ELF rules, under SP1 and qemu, and their reproducibility,
+#   3. the guest ELFs: the standard's ELF rules, under SP1 and qemu, and their reproducibility, and
+#      the SP1 accelerators against the software ones inside the executor (vectors guests),
 #   4. a type-check of the host with the `prove` feature.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,12 @@ target/release/zkevm check-elf target/elf/zkevm-sp1.elf --forbid-fence
 target/release/zkevm check-elf target/elf/zkevm-qemu.elf
 cargo test --release --locked -p zkevm-host --test check_elf -- --ignored
 cargo test --release --locked -p zkevm-host --test zkvm -- --ignored --test-threads 1
+# The accelerators on SP1's precompiles inside the executor: each vectors guest compares every
+# precompile version (secp256k1/r1, BN254, modexp, KZG, EIP-2537) with the software accelerator's
+# status and result on valid and invalid inputs; a single mismatch fails the run.
+for suite in secp256k1 bn254_modexp kzg; do
+  platforms/sp1/examples/${suite}_vectors.sh target/release/zkevm
+done
 # Reproducibility: a fresh clone at another path must build the same SP1 ELF.
 reproducible-build/check-reproducible.sh sp1 target/elf/zkevm-sp1.elf
 # `zkevm prove` / `verify` (cargo feature `prove`, SP1's CPU prover): type-check the feature build

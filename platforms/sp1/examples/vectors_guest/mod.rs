@@ -130,11 +130,12 @@ pub(crate) fn run(
     let _ = write!(line, "{name} vectors: {count} records, {mismatches} mismatches");
     summary(&mut line);
     let _ = writeln!(line);
+    let text = line.as_str().as_bytes();
     // SP1's WRITE (0x02) to stdout (fd 1).
-    // SAFETY: SP1 reads the `line.1` bytes of the local buffer.
+    // SAFETY: SP1 reads the `text.len()` bytes of the local buffer.
     unsafe {
-        core::arch::asm!("ecall", inout("t0") 0x02u64 => _, in("a0") 1u64, in("a1") line.0.as_ptr(),
-                         in("a2") line.1, options(nostack));
+        core::arch::asm!("ecall", inout("t0") 0x02u64 => _, in("a0") 1u64, in("a1") text.as_ptr(),
+                         in("a2") text.len(), options(nostack));
     }
     // SAFETY: a valid local buffer.
     unsafe { write_output(output.as_ptr(), output.len()) };
