@@ -241,6 +241,36 @@ fn the_kzg_block_verifies_a_proof() {
     }
 }
 
+/// The synthetic block that calls modexp with a 512-bit modulus stores 3^65537 mod m (computed
+/// here with 512-bit integers) and its success flag, and its input validates natively. With
+/// `MODEXP_BLOCK_OUT` set, the input is written there (for `zkevm run --zkvm sp1`).
+#[test]
+fn the_modexp_block_computes_a_512_bit_power() {
+    use alloy_primitives::{U256, U512};
+    let chain = common::synthetic::modexp_chain();
+    let block = &chain.blocks[1];
+    let slots = block.state.storage.get(&common::synthetic::MODEXP_CALLER).expect("the contract stored results");
+    let m = U512::from_be_bytes(common::synthetic::modexp_modulus());
+    let expected: [u8; 64] = U512::from(3).pow_mod(U512::from(65537), m).to_be_bytes();
+    let (high, low) = (U256::from_be_slice(&expected[..32]), U256::from_be_slice(&expected[32..]));
+    assert_eq!(slots.get(&U256::from(2)), Some(&U256::from(1)), "the precompile call succeeds");
+    assert_eq!((slots.get(&U256::ZERO), slots.get(&U256::from(1))), (Some(&high), Some(&low)));
+    let input = block.input.as_ref().expect("input");
+    assert!(zkevm_guest::validate_stateless_input(input, &mut |_| {}).is_ok());
+    if let Some(path) = std::env::var_os("MODEXP_BLOCK_OUT") {
+        std::fs::write(path, input.encode()).expect("write");
+    }
+}
+
+/// Proves the block that calls modexp with a 512-bit modulus (SP1's `UINT256_MUL_CARRY` and
+/// `UINT256_ADD_CARRY`, through the accelerator) and verifies the proof.
+#[cfg(feature = "prove")]
+#[test]
+#[ignore = "proves a block: ~15 min, 12-20 GiB; run with --ignored (see the file's docs)"]
+fn proves_a_block_calling_modexp_with_a_512_bit_modulus() {
+    prove_synthetic_block("modexp", &common::synthetic::modexp_chain());
+}
+
 /// Proves the block that calls ecAdd, ecMul and ecPairing (SP1's `BN254_ADD` / `BN254_DOUBLE`
 /// precompiles and its BN254 field precompiles `BN254_FP_*` / `BN254_FP2_*`, through the
 /// accelerators) and verifies the proof.

@@ -169,6 +169,49 @@ pub fn kzg_chain() -> Chain {
     one_block_chain(state, &[Call { gas_limit: 300_000, ..Call::contract(KZG_CALLER) }])
 }
 
+/// The contract of [`modexp_chain`].
+pub const MODEXP_CALLER: Address = Address::repeat_byte(0x05);
+
+/// The 512-bit odd modulus of [`modexp_chain`]: 2^511 + 2^256 + 1 (above 2^256, so that on SP1 the
+/// call takes `UINT256_MUL_CARRY` / `UINT256_ADD_CARRY`, not `UINT256_MUL`).
+pub fn modexp_modulus() -> [u8; 64] {
+    let mut m = [0u8; 64];
+    m[0] = 0x80;
+    m[31] = 0x01;
+    m[63] = 0x01;
+    m
+}
+
+/// A chain whose one block calls the modexp precompile (0x05, EIP-198) for 3^65537 modulo
+/// [`modexp_modulus`]: a contract stores the call's success flag in slot 2 and the 64-byte result's
+/// two words in slots 0 (high) and 1 (low).
+pub fn modexp_chain() -> Chain {
+    let word = |n: u8| {
+        let mut w = [0u8; 32];
+        w[31] = n;
+        w
+    };
+    // base_len 1, exp_len 3, mod_len 64; base 3, exponent 65537, the modulus: 164 bytes.
+    let mut input = [word(1), word(3), word(64)].concat();
+    input.extend_from_slice(&[3, 0x01, 0x00, 0x01]);
+    input.extend_from_slice(&modexp_modulus());
+    input.resize(192, 0);
+    let words: Vec<[u8; 32]> = input.chunks(32).map(|c| c.try_into().expect("32 bytes")).collect();
+    let mut code = Vec::new();
+    push_mstores(&mut code, 0, &words);
+    #[rustfmt::skip]
+    code.extend_from_slice(&[
+        // STATICCALL(gas, 0x05, 0x00, 0xa4, 0x100, 0x40); SSTORE(2, success).
+        0x60, 0x40, 0x61, 0x01, 0x00, 0x60, 0xa4, 0x60, 0x00, 0x60, 0x05, 0x5a, 0xfa, 0x60, 0x02, 0x55,
+        // SSTORE(0, memory[0x100]); SSTORE(1, memory[0x120]); STOP.
+        0x61, 0x01, 0x00, 0x51, 0x60, 0x00, 0x55, 0x61, 0x01, 0x20, 0x51, 0x60, 0x01, 0x55, 0x00,
+    ]);
+    let mut state = funded_state();
+    state.insert_account(MODEXP_CALLER, 1, U256::ZERO, Bytes::from(code), []);
+    // The call costs a few hundred gas (EIP-2565), three fresh slots 60,000.
+    one_block_chain(state, &[Call { gas_limit: 200_000, ..Call::contract(MODEXP_CALLER) }])
+}
+
 /// The 12 words of ecPairing's input (G, H), (−G, H): G = (1, 2), −G = (1, p − 2), H the G2
 /// generator of EIP-197.
 fn pairing_input() -> [U256; 12] {
