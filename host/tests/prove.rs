@@ -10,8 +10,9 @@
 //! prover is about 2.4x slower without. Measured here that way, with the default lean prover
 //! settings: 9 min in all, of which 6 min proving, peak memory 14.1 GiB for the fixture block, and
 //! 18–25 min, 20.1 GiB for each synthetic precompile block (the machine shared with builds); the
-//! P256VERIFY block in 16 min (906 s proving), 11.5 GiB with halved shards
-//! (`ELEMENT_THRESHOLD=67108864 HEIGHT_THRESHOLD=524288` in the environment).
+//! P256VERIFY block in 16 min (906 s proving) and the modexp block in 16 min (830 s), each
+//! 11.5 GiB with halved shards (`ELEMENT_THRESHOLD=67108864 HEIGHT_THRESHOLD=524288` in the
+//! environment).
 //! `--nocapture` shows the prover's figures.)
 
 mod common;
