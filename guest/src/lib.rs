@@ -151,7 +151,8 @@ fn validate_stages(
     let ancestors = ancestors::Ancestors::verify(&witness.headers)?;
     let parent_hash = ancestors.parent_hash;
     let parent = ancestors.parent.clone();
-    let db = witness_db::WitnessDb::new(&witness.state, &witness.codes, ancestors);
+    let nodes = zkevm_trie::NodeDb::from_nodes(witness.state.iter().map(|node| node.as_slice()));
+    let db = witness_db::WitnessDb::new(&nodes, &witness.codes, ancestors);
 
     on_stage(Stage::Execution);
     let block = payload::Block::from_request(request, spec)?;

@@ -61,7 +61,7 @@ pub fn post_state_root(db: &mut WitnessDb<'_>, bundle: &BundleState) -> Result<B
         let leaf = TrieAccount { nonce: info.nonce, balance: info.balance, storage_root, code_hash: info.code_hash };
         leaves.push((key, Some(alloy_rlp::encode(leaf))));
     }
-    apply(&mut db.accounts, &db.nodes, leaves).map_err(|error| PostStateError::Trie { storage_of: None, error })?;
+    apply(&mut db.accounts, db.nodes, leaves).map_err(|error| PostStateError::Trie { storage_of: None, error })?;
     Ok(db.accounts.root())
 }
 
@@ -84,12 +84,12 @@ fn storage_root(db: &mut WitnessDb<'_>, address: Address, account: &BundleAccoun
         .collect();
     if wiped {
         let mut trie = SparseTrie::new(EMPTY_ROOT_HASH);
-        apply(&mut trie, &db.nodes, slots).map_err(in_storage)?;
+        apply(&mut trie, db.nodes, slots).map_err(in_storage)?;
         db.storage.insert(address, trie);
     } else if !slots.is_empty() {
         db.open_storage_trie(address).map_err(PostStateError::Account)?;
         let trie = db.storage.get_mut(&address).ok_or(in_storage(TrieError::Internal("storage trie not open")))?;
-        apply(trie, &db.nodes, slots).map_err(in_storage)?;
+        apply(trie, db.nodes, slots).map_err(in_storage)?;
     } else {
         // Unchanged storage: the pre-state root stands.
         db.open_storage_trie(address).map_err(PostStateError::Account)?;
@@ -103,9 +103,9 @@ fn storage_value(value: U256) -> Option<Vec<u8>> {
 }
 
 /// Inserts every `Some` leaf, then removes every `None` one.
-fn apply(
-    trie: &mut SparseTrie,
-    nodes: &zkevm_trie::NodeDb<'_>,
+fn apply<'db>(
+    trie: &mut SparseTrie<'db>,
+    nodes: &'db zkevm_trie::NodeDb<'_>,
     leaves: Vec<(B256, Option<Vec<u8>>)>,
 ) -> Result<(), TrieError> {
     let mut removals = Vec::new();

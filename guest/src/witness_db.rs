@@ -41,12 +41,12 @@ impl DBErrorMarker for WitnessError {}
 /// The pre-state tries and codes of an ExecutionWitness, plus the ancestor hashes for BLOCKHASH.
 #[derive(Debug)]
 pub struct WitnessDb<'a> {
-    /// Trie nodes of the witness, by keccak256 of their RLP.
-    pub(crate) nodes: NodeDb<'a>,
+    /// Trie nodes of the witness, by keccak256 of their RLP (the tries borrow from it).
+    pub(crate) nodes: &'a NodeDb<'a>,
     /// The account trie, rooted at the parent's state root.
-    pub(crate) accounts: SparseTrie,
+    pub(crate) accounts: SparseTrie<'a>,
     /// Storage tries of the accounts read so far, rooted at their pre-state storage roots.
-    pub(crate) storage: HashMap<Address, SparseTrie>,
+    pub(crate) storage: HashMap<Address, SparseTrie<'a>>,
     /// Contract codes of the witness, by keccak256: analysed, or why they could not be (a code
     /// starting with `0xEF01` that is not a valid EIP-7702 delegation designator).
     codes: B256Map<Result<Bytecode, BytecodeDecodeError>>,
@@ -55,9 +55,9 @@ pub struct WitnessDb<'a> {
 }
 
 impl<'a> WitnessDb<'a> {
-    /// Indexes the witness's nodes and codes; the account trie starts at `ancestors.parent.state_root`.
-    pub fn new(state: &'a [impl AsRef<[u8]>], codes: &[impl AsRef<[u8]>], ancestors: Ancestors) -> Self {
-        let nodes = NodeDb::from_nodes(state.iter().map(AsRef::as_ref));
+    /// The pre-state over `nodes` (the witness's `state`, indexed: `NodeDb::from_nodes`) and
+    /// `codes` (indexed here); the account trie starts at `ancestors.parent.state_root`.
+    pub fn new(nodes: &'a NodeDb<'a>, codes: &[impl AsRef<[u8]>], ancestors: Ancestors) -> Self {
         let codes = codes
             .iter()
             .map(|code| {
@@ -74,7 +74,7 @@ impl<'a> WitnessDb<'a> {
         let key = keccak256(address);
         let Some(rlp) = self
             .accounts
-            .get(&self.nodes, key.as_slice())
+            .get(self.nodes, key.as_slice())
             .map_err(|e| WitnessError(format!("account {address}: {e}")))?
         else {
             return Ok(None);
@@ -134,7 +134,7 @@ impl Database for WitnessDb<'_> {
         self.open_storage_trie(address)?;
         let Some(trie) = self.storage.get_mut(&address) else { return Ok(U256::ZERO) };
         let Some(rlp) = trie
-            .get(&self.nodes, key.as_slice())
+            .get(self.nodes, key.as_slice())
             .map_err(|e| WitnessError(format!("storage {address}[{index}]: {e}")))?
         else {
             return Ok(U256::ZERO);
@@ -153,14 +153,14 @@ impl Database for WitnessDb<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::{vec, vec::Vec};
+
     use alloy_consensus::Header;
     use alloy_primitives::{TxKind, address, bytes};
     use alloy_trie::{Nibbles, nodes::LeafNode};
     use revm::{Context, ExecuteEvm, MainBuilder, MainContext, context::TxEnv, context_interface::result::EVMError};
 
     /// The trie nodes and ancestors of a pre-state that holds one account, `target`, with `code`.
-    fn witness(target: Address, code: &[u8]) -> (Vec<Vec<u8>>, Ancestors) {
+    fn witness(target: Address, code: &[u8]) -> (NodeDb<'static>, Ancestors) {
         let account = TrieAccount {
             nonce: 1,
             balance: U256::ZERO,
@@ -172,7 +172,7 @@ mod tests {
         let root_node = alloy_rlp::encode(leaf);
         let parent = Header { state_root: keccak256(&root_node), ..Header::default() };
         let ancestors = Ancestors::verify(&[alloy_rlp::encode(&parent)]).expect("one header");
-        (vec![root_node], ancestors)
+        (NodeDb::from_nodes([root_node]), ancestors)
     }
 
     const TARGET: Address = address!("0x1000000000000000000000000000000000000001");

@@ -1,8 +1,8 @@
 //! Decoding database nodes into in-memory nodes, with validation.
 //!
 //! The RLP is read in place (alloy-rlp's canonical headers), straight into in-memory nodes: a
-//! branch's sixteen children become hash references or embedded nodes without an intermediate
-//! node type, so nothing but a leaf's value is copied (this runs for every trie node a block
+//! branch's sixteen children become hash references (pointing into the branch's RLP) or embedded
+//! nodes without an intermediate node type, so nothing but a leaf's value is copied (this runs for every trie node a block
 //! touches, in the zkVM). The accepted encodings are exactly alloy-trie's `TrieNode` decoder's.
 //! Each node is also checked against the position where it was reached (the number of key nibbles
 //! left), so that every in-memory node satisfies the invariants the operations rely on:
@@ -29,7 +29,7 @@ const LIST_CODE: u8 = 0xc0;
 const HASH_REF_CODE: u8 = EMPTY_STRING_CODE + 32;
 
 /// Looks up and decodes the node `hash`, reached with `remaining` key nibbles left.
-pub(crate) fn resolve(db: &NodeDb<'_>, hash: B256, remaining: usize) -> Result<Node, TrieError> {
+pub(crate) fn resolve<'db>(db: &'db NodeDb<'_>, hash: B256, remaining: usize) -> Result<Node<'db>, TrieError> {
     let raw = db.get(&hash).ok_or(TrieError::MissingNode(hash))?;
     // The parent references this node by hash; keeping exactly that reference means an unchanged
     // node is never re-encoded nor re-hashed.
@@ -37,7 +37,7 @@ pub(crate) fn resolve(db: &NodeDb<'_>, hash: B256, remaining: usize) -> Result<N
 }
 
 /// Decodes the node that spans all of `raw`, whose parent reference is `rlp`.
-fn decode(raw: &[u8], rlp: RlpNode, remaining: usize) -> Result<Node, &'static str> {
+fn decode(raw: &[u8], rlp: RlpNode, remaining: usize) -> Result<Node<'_>, &'static str> {
     let mut buf = raw;
     let header = Header::decode(&mut buf).map_err(rlp_reason)?;
     // `Header::decode` checks that the buffer holds the payload.
@@ -72,7 +72,7 @@ fn split_items<'a>(mut payload: &'a [u8], items: &mut [&'a [u8]; 17]) -> Result<
 }
 
 /// A branch from its 17 items: sixteen children and an empty value.
-fn branch(items: &[&[u8]; 17], rlp: RlpNode, remaining: usize) -> Result<Node, &'static str> {
+fn branch<'db>(items: &[&'db [u8]; 17], rlp: RlpNode, remaining: usize) -> Result<Node<'db>, &'static str> {
     if items[16] != [EMPTY_STRING_CODE] {
         return Err("branch node values are not supported");
     }
@@ -100,7 +100,12 @@ fn branch(items: &[&[u8]; 17], rlp: RlpNode, remaining: usize) -> Result<Node, &
 }
 
 /// A leaf or an extension from its two items: the hex-prefix path and the value or child.
-fn leaf_or_extension(path: &[u8], second: &[u8], rlp: RlpNode, remaining: usize) -> Result<Node, &'static str> {
+fn leaf_or_extension<'db>(
+    path: &[u8],
+    second: &'db [u8],
+    rlp: RlpNode,
+    remaining: usize,
+) -> Result<Node<'db>, &'static str> {
     let mut path = path;
     let encoded = Header::decode_bytes(&mut path, false).map_err(rlp_reason)?;
     let (&first, rest) = encoded.split_first().ok_or("trie node key empty")?;
@@ -143,12 +148,15 @@ fn leaf_or_extension(path: &[u8], second: &[u8], rlp: RlpNode, remaining: usize)
 
 /// Decodes a child reference (one whole RLP item): a hash (left unresolved) or an embedded node
 /// (decoded now).
-fn child(item: &[u8], remaining: usize) -> Result<Node, &'static str> {
+fn child(item: &[u8], remaining: usize) -> Result<Node<'_>, &'static str> {
     if item.len() > 33 {
         return Err("RLP node too large");
     }
     match item.first() {
-        Some(&HASH_REF_CODE) if item.len() == 33 => Ok(Node::Hash(NodeHash(B256::from_slice(&item[1..])))),
+        Some(&HASH_REF_CODE) if item.len() == 33 => match item[1..].try_into() {
+            Ok(hash) => Ok(Node::Hash(NodeHash(hash))),
+            Err(_) => Err("RLP node too large"),
+        },
         // Embedded nodes are, by the Yellow Paper's rule, exactly those shorter than 32 bytes.
         Some(&first) if first >= LIST_CODE && item.len() < 32 => {
             let reference = RlpNode::from_raw(item).ok_or("RLP node too large")?;
@@ -212,7 +220,7 @@ mod tests {
             panic!("embedded leaf expected")
         };
         assert_eq!(child.rlp.as_deref(), Some(&leaf[..]));
-        assert!(matches!(decoded.children[3], Node::Hash(NodeHash(h)) if h == B256::ZERO));
+        assert!(matches!(&decoded.children[3], Node::Hash(h) if h.get() == B256::ZERO));
         // At the wrong depth, the embedded leaf is what is invalid, reported under the parent.
         assert_eq!(
             reason(&branch, 3),

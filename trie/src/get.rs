@@ -7,15 +7,15 @@ use alloy_trie::Nibbles;
 /// resolved, so later operations on the same path cost no decoding).
 ///
 /// Recursion depth is bounded by the key length: every level consumes at least one nibble.
-pub(crate) fn get<'n>(
-    node: &'n mut Node,
-    db: &NodeDb<'_>,
+pub(crate) fn get<'n, 'db>(
+    node: &'n mut Node<'db>,
+    db: &'db NodeDb<'_>,
     path: Nibbles,
 ) -> Result<Option<&'n [u8]>, TrieError> {
     node.resolve(db, path.len())?;
     match node {
         Node::Empty => Ok(None),
-        Node::Hash(hash) => Err(TrieError::MissingNode(hash.0)),
+        Node::Hash(hash) => Err(TrieError::MissingNode(hash.get())),
         Node::Leaf(leaf) => Ok((leaf.path == path).then_some(leaf.value.as_slice())),
         Node::Extension(ext) => {
             if path.starts_with(&ext.path) {

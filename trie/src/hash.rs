@@ -1,6 +1,6 @@
 //! Hashing: parent references and the root.
 
-use crate::node::{Node, NodeHash};
+use crate::node::Node;
 use alloc::vec::Vec;
 use alloy_primitives::{B256, keccak256};
 use alloy_rlp::{EMPTY_STRING_CODE, Header};
@@ -13,7 +13,7 @@ use alloy_trie::{
 pub(crate) fn root_hash(root: &mut Node) -> B256 {
     match root {
         Node::Empty => EMPTY_ROOT_HASH,
-        Node::Hash(NodeHash(hash)) => *hash,
+        Node::Hash(hash) => hash.get(),
         _ => {
             refresh(root, &mut Vec::new());
             // The root is always hashed, even when its encoding is short enough to be embedded.
@@ -70,9 +70,9 @@ fn encode_branch(children: &[Node; 16], out: &mut Vec<u8>) {
     for child in children {
         match child {
             Node::Empty => out.push(EMPTY_STRING_CODE),
-            Node::Hash(NodeHash(hash)) => {
+            Node::Hash(hash) => {
                 out.push(EMPTY_STRING_CODE + 32);
-                out.extend_from_slice(hash.as_slice());
+                out.extend_from_slice(hash.as_bytes());
             }
             _ => out.extend_from_slice(cached(child).map_or(&[][..], |r| &r[..])),
         }
@@ -93,14 +93,14 @@ fn reference_len(node: &Node) -> usize {
 fn reference(node: &Node) -> RlpNode {
     match node {
         Node::Empty => RlpNode::from_raw(&[EMPTY_STRING_CODE]).unwrap_or_default(),
-        Node::Hash(NodeHash(hash)) => RlpNode::word_rlp(hash),
+        Node::Hash(hash) => RlpNode::word_rlp(&hash.get()),
         _ => cached(node).cloned().unwrap_or_default(),
     }
 }
 
 /// The cached parent reference of a resolved node (`None` for a dirty one, and for `Empty` and
 /// `Hash`, which have none).
-fn cached(node: &Node) -> Option<&RlpNode> {
+fn cached<'n>(node: &'n Node<'_>) -> Option<&'n RlpNode> {
     match node {
         Node::Empty | Node::Hash(_) => None,
         Node::Leaf(leaf) => leaf.rlp.as_ref(),

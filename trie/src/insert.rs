@@ -10,9 +10,9 @@ use alloy_trie::Nibbles;
 
 /// Sets the value at `path` below `node`. Returns whether anything changed: rewriting a value with
 /// itself keeps the cached hashes of the whole path.
-pub(crate) fn insert(
-    node: &mut Node,
-    db: &NodeDb<'_>,
+pub(crate) fn insert<'db>(
+    node: &mut Node<'db>,
+    db: &'db NodeDb<'_>,
     path: Nibbles,
     value: Vec<u8>,
 ) -> Result<bool, TrieError> {
@@ -22,7 +22,7 @@ pub(crate) fn insert(
             *node = Node::leaf(path, value);
             Ok(true)
         }
-        Node::Hash(hash) => Err(TrieError::MissingNode(hash.0)),
+        Node::Hash(hash) => Err(TrieError::MissingNode(hash.get())),
         Node::Leaf(leaf) => {
             if leaf.path == path {
                 if leaf.value == value {

@@ -11,6 +11,9 @@
 //!   need that child (a sibling of the deleted key) from the database.
 //! - [`SparseTrie::root`] re-hashes only the dirty nodes.
 //!
+//! A trie borrows the database it resolves from: an unresolved child's hash points into its
+//! parent's RLP there, so decoding a branch copies none of its sixteen child hashes.
+//!
 //! A node that is needed but absent from the database is an error ([`TrieError::MissingNode`]), not
 //! an empty subtree: the witness is incomplete and validation must fail. Nothing here panics on
 //! malformed input; all failures are [`TrieError`] values.
@@ -24,8 +27,9 @@
 //!
 //! // A witness is just a set of RLP-encoded nodes; here a one-leaf trie.
 //! let key = keccak256([0x01; 20]);
+//! let nothing = NodeDb::new();
 //! let mut builder = SparseTrie::new(EMPTY_ROOT_HASH);
-//! builder.insert(&NodeDb::new(), key.as_slice(), b"account rlp".to_vec())?;
+//! builder.insert(&nothing, key.as_slice(), b"account rlp".to_vec())?;
 //! let root = builder.root();
 //! # let leaf = {
 //! #     use alloy_trie::{Nibbles, nodes::LeafNode};

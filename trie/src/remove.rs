@@ -14,11 +14,11 @@ use alloy_trie::Nibbles;
 /// - a branch left with one child becomes that child behind the child's nibble, which needs the
 ///   child's kind, so an unresolved child (a sibling of the removed key) is resolved from `db`;
 /// - an extension whose child became a leaf or an extension absorbs it.
-pub(crate) fn remove(node: &mut Node, db: &NodeDb<'_>, path: Nibbles) -> Result<bool, TrieError> {
+pub(crate) fn remove<'db>(node: &mut Node<'db>, db: &'db NodeDb<'_>, path: Nibbles) -> Result<bool, TrieError> {
     node.resolve(db, path.len())?;
     match node {
         Node::Empty => Ok(false),
-        Node::Hash(hash) => Err(TrieError::MissingNode(hash.0)),
+        Node::Hash(hash) => Err(TrieError::MissingNode(hash.get())),
         Node::Leaf(leaf) => {
             if leaf.path != path {
                 return Ok(false);
@@ -73,7 +73,7 @@ pub(crate) fn remove(node: &mut Node, db: &NodeDb<'_>, path: Nibbles) -> Result<
 }
 
 /// The node equivalent to `child` reached through the extra path segment `path`.
-fn prepend(path: &Nibbles, child: Node) -> Result<Node, TrieError> {
+fn prepend<'db>(path: &Nibbles, child: Node<'db>) -> Result<Node<'db>, TrieError> {
     Ok(match child {
         Node::Empty => Node::Empty,
         Node::Hash(_) => return Err(TrieError::Internal("merging an unresolved node")),

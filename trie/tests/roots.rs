@@ -8,7 +8,7 @@ use zkevm_trie::{EMPTY_ROOT_HASH, NodeDb, SparseTrie};
 
 const SIZES: [usize; 9] = [0, 1, 2, 3, 5, 17, 64, 300, 2000];
 
-fn build(db: &NodeDb<'_>, model: &Model) -> SparseTrie {
+fn build<'db>(db: &'db NodeDb<'_>, model: &Model) -> SparseTrie<'db> {
     let mut trie = SparseTrie::empty();
     for (key, value) in model {
         trie.insert(db, key.as_slice(), value.clone()).unwrap();
@@ -74,9 +74,10 @@ fn remove_random_subsets_matches_hash_builder() {
         let full = rng.model(n);
         let (root, nodes) = all_nodes(&full);
         let db = NodeDb::from_nodes(nodes.iter().map(|node| &node[..]));
+        let empty = NodeDb::new();
         for round in 0..4 {
             let mut model = full.clone();
-            let mut built = build(&NodeDb::new(), &full);
+            let mut built = build(&empty, &full);
             let mut resolved = SparseTrie::new(root);
             assert_eq!(built.root(), root);
 
@@ -89,7 +90,7 @@ fn remove_random_subsets_matches_hash_builder() {
             victims.extend((0..5).map(|_| rng.b256())); // absent keys: no change
             for key in &victims {
                 model.remove(key);
-                built.remove(&NodeDb::new(), key.as_slice()).unwrap();
+                built.remove(&empty, key.as_slice()).unwrap();
                 resolved.remove(&db, key.as_slice()).unwrap();
             }
             let expected = reference_root(&model);

@@ -39,7 +39,7 @@ use zkevm_guest::{
     ChainSpec, ancestors::Ancestors, execute, post_state, post_state::PostStateError, witness_db::WitnessDb,
 };
 use zkevm_io_abi::Fork;
-use zkevm_trie::TrieError;
+use zkevm_trie::{NodeDb, TrieError};
 
 /// Requests in flight at once when proving the reads and fetching the headers.
 pub const CONCURRENCY: usize = 8;
@@ -163,6 +163,7 @@ fn complete(
     let deleted = deleted_keys(bundle);
     for revealed in 0..=MAX_REVEALED {
         let nodes = set.to_vec();
+        let nodes = NodeDb::from_nodes(nodes.iter().map(|node| node.as_ref()));
         let ancestors = Ancestors::verify(headers).map_err(|e| anyhow!("the node's ancestor headers: {e}"))?;
         let mut db = WitnessDb::new(&nodes, codes, ancestors);
         let missing = match post_state::post_state_root(&mut db, bundle) {
