@@ -30,8 +30,8 @@ pub struct SparseTrie<'db> {
 }
 
 /// The root: its hash until an operation needs the node. The hash comes from outside the
-/// database, so it is held here rather than as a node's reference into it (which would give
-/// every node a variant to drop).
+/// database, so it cannot be a [`Node::Hash`] reference into it; an owned-hash node variant would
+/// give every node drop glue (dropping a block's tries then cost four times as many cycles).
 #[derive(Debug)]
 enum Root<'db> {
     /// Not resolved yet (never [`EMPTY_ROOT_HASH`]).
