@@ -153,7 +153,6 @@ impl Database for WitnessDb<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
     use alloy_consensus::Header;
     use alloy_primitives::{TxKind, address, bytes};
     use alloy_trie::{Nibbles, nodes::LeafNode};

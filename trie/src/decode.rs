@@ -2,10 +2,11 @@
 //!
 //! The RLP is read in place (alloy-rlp's canonical headers), straight into in-memory nodes: a
 //! branch's sixteen children become hash references (pointing into the branch's RLP) or embedded
-//! nodes without an intermediate node type, so nothing but a leaf's value is copied (this runs for every trie node a block
-//! touches, in the zkVM). The accepted encodings are exactly alloy-trie's `TrieNode` decoder's.
-//! Each node is also checked against the position where it was reached (the number of key nibbles
-//! left), so that every in-memory node satisfies the invariants the operations rely on:
+//! nodes without an intermediate node type, so nothing but a leaf's value is copied (this runs for
+//! every trie node a block touches, in the zkVM). The accepted encodings are exactly alloy-trie's
+//! `TrieNode` decoder's. Each node is also checked against the position where it was reached (the
+//! number of key nibbles left), so that every in-memory node satisfies the invariants the
+//! operations rely on:
 //! - a leaf's path has exactly the remaining length and its value is not empty;
 //! - an extension's path is non-empty and no longer than the remaining length;
 //! - a branch has at least one nibble left to consume and at least two children.
@@ -153,10 +154,10 @@ fn child(item: &[u8], remaining: usize) -> Result<Node<'_>, &'static str> {
         return Err("RLP node too large");
     }
     match item.first() {
-        Some(&HASH_REF_CODE) if item.len() == 33 => match item[1..].try_into() {
-            Ok(hash) => Ok(Node::Hash(NodeHash(hash))),
-            Err(_) => Err("RLP node too large"),
-        },
+        // The length is checked, so the conversion cannot fail.
+        Some(&HASH_REF_CODE) if item.len() == 33 => {
+            item[1..].try_into().map(|hash| Node::Hash(NodeHash(hash))).map_err(|_| "RLP node too large")
+        }
         // Embedded nodes are, by the Yellow Paper's rule, exactly those shorter than 32 bytes.
         Some(&first) if first >= LIST_CODE && item.len() < 32 => {
             let reference = RlpNode::from_raw(item).ok_or("RLP node too large")?;

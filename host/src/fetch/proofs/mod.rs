@@ -162,8 +162,7 @@ fn complete(
     let number = block.header.number;
     let deleted = deleted_keys(bundle);
     for revealed in 0..=MAX_REVEALED {
-        let nodes = set.to_vec();
-        let nodes = NodeDb::from_nodes(nodes.iter().map(|node| node.as_ref()));
+        let nodes = NodeDb::from_nodes(set.iter());
         let ancestors = Ancestors::verify(headers).map_err(|e| anyhow!("the node's ancestor headers: {e}"))?;
         let mut db = WitnessDb::new(&nodes, codes, ancestors);
         let missing = match post_state::post_state_root(&mut db, bundle) {

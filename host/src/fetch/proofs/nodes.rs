@@ -74,6 +74,11 @@ impl NodeSet {
         self.places.get(hash).copied()
     }
 
+    /// Every node, borrowed, in hash order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.nodes.values().map(|node| node.as_ref())
+    }
+
     /// Every node, in hash order.
     pub(crate) fn to_vec(&self) -> Vec<Bytes> {
         self.nodes.values().cloned().collect()
